@@ -1,0 +1,86 @@
+//! `storyline`: the command line. Each subcommand lives in its own module under `cmd/`; this
+//! file only parses arguments, sets up logging and maps outcomes to exit codes.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn a stream of news articles into stories.
+///
+/// storyline reads pages, feeds, archives and text files, extracts each article (title, text,
+/// date with its precision, authors, site, language) and keeps it in an embedded store: one
+/// data folder, `./storyline-data` unless --data or STORYLINE_DATA says otherwise.
+///
+/// Exit codes: 0 success; 1 the work failed (nothing could be read, no such article, a store
+/// error); 2 the command line was wrong.
+#[derive(Debug, Parser)]
+#[command(name = "storyline", version, propagate_version = true, max_term_width = 100)]
+struct Cli {
+    /// Data folder of the embedded store.
+    #[arg(long, global = true, env = "STORYLINE_DATA", default_value = "storyline-data", value_name = "DIR")]
+    data: PathBuf,
+
+    /// More log output (-v: debug, -vv: trace). Logs go to stderr; RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+
+    /// Only errors on stderr, no progress bar.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Ingest(cmd::ingest::Args),
+    Articles(cmd::articles::ListArgs),
+    Article(cmd::articles::ShowArgs),
+    Extract(cmd::extract::Args),
+    #[command(subcommand)]
+    Eval(cmd::eval::EvalCommand),
+    #[command(subcommand)]
+    Bench(cmd::bench::BenchCommand),
+}
+
+/// What every command may need besides its own arguments.
+pub struct Context {
+    pub data: PathBuf,
+    pub quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    let ctx = Context { data: cli.data, quiet: cli.quiet };
+    let outcome = match cli.command {
+        Command::Ingest(args) => cmd::ingest::run(&ctx, args),
+        Command::Articles(args) => cmd::articles::list(&ctx, args),
+        Command::Article(args) => cmd::articles::show(&ctx, args),
+        Command::Extract(args) => cmd::extract::run(&ctx, args),
+        Command::Eval(command) => cmd::eval::run(&ctx, command),
+        Command::Bench(command) => cmd::bench::run(&ctx, command),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    use tracing_subscriber::EnvFilter;
+    let default = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "debug",
+        (false, _) => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+}

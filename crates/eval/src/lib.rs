@@ -1,0 +1,1 @@
+//! Evaluation metrics, each written from the benchmark's published definition.
