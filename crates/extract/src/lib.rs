@@ -1,6 +1,9 @@
 //! The extract stage: from a [`RawDocument`] to an [`Article`] with title, paragraphs,
 //! dates, authors, site, canonical URL and language.
 
+pub mod html;
+
+pub use html::extract_html;
 use std::fmt;
 use storyline_doc::{Article, Metadata, RawDocument};
 
@@ -22,12 +25,6 @@ impl fmt::Display for NoText {
 }
 
 impl std::error::Error for NoText {}
-
-/// Extracts the article of an HTML page. `url` helps with relative links and URL dates.
-pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
-    let _ = (html, url);
-    Extracted::default()
-}
 
 /// Extracts the article from a raw document of any body kind, merging container hints.
 pub fn extract(raw: &RawDocument) -> Result<Article, NoText> {
