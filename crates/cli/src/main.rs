@@ -2,6 +2,7 @@
 //! file only parses arguments, sets up logging and maps outcomes to exit codes.
 
 mod cmd;
+mod render;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
