@@ -1,9 +1,27 @@
 //! Article extraction from HTML pages: main text as paragraphs, and metadata.
+//!
+//! The page is tokenized and built into a compact arena tree in one pass ([`tree`]), its
+//! visible text cut into blocks ([`blocks`]), the article's container found by scoring
+//! ([`content`]), and the metadata read from meta tags, JSON-LD, markup and the URL.
+
+mod blocks;
+mod content;
+mod entity;
+mod hints;
+mod tag;
+mod tokenize;
+mod tree;
 
 use crate::Extracted;
+use storyline_doc::Metadata;
+use tree::Dom;
 
 /// Extracts the article of an HTML page. `url` helps with relative links and URL dates.
 pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
-    let _ = (html, url);
-    Extracted::default()
+    let dom = Dom::parse(html);
+    let blocks = blocks::collect(&dom);
+    let container = content::container(&dom, &blocks);
+    let meta = Metadata { url: url.map(str::to_string), ..Metadata::default() };
+    let paragraphs = content::paragraphs(&dom, &blocks, container, meta.title.as_deref());
+    Extracted { meta, paragraphs }
 }

@@ -1,0 +1,222 @@
+//! The page's visible text cut into blocks: the runs of inline text between block-level
+//! boundaries, each owned by its innermost block element and carrying what the scorer needs
+//! (length, link text, kind).
+
+use super::hints::{Hint, hint};
+use super::tag::Tag;
+use super::tree::{Dom, NodeId, ROOT};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    Cell,
+    Pre,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    /// Characters of `text` (not bytes, so that scripts weigh alike).
+    pub chars: u32,
+    /// Characters inside links.
+    pub link_chars: u32,
+    pub owner: NodeId,
+    pub kind: Kind,
+}
+
+impl Block {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 { 0.0 } else { self.link_chars as f32 / self.chars as f32 }
+    }
+}
+
+/// The blocks of the page, and the hints of the elements that were kept.
+pub struct Blocks {
+    pub blocks: Vec<Block>,
+    /// Elements named as the article body.
+    pub content_nodes: Vec<NodeId>,
+}
+
+/// Share of the page's text above which an element named as furniture is kept anyway: a site
+/// that puts its whole article inside `class="post has-share-bar"` still has an article.
+const FURNITURE_MAX_SHARE: f32 = 0.5;
+
+pub fn collect(dom: &Dom) -> Blocks {
+    let mass = text_mass(dom);
+    let page = mass[ROOT as usize].max(1) as f32;
+    let mut w = Walker {
+        out: Vec::new(),
+        buf: String::new(),
+        link_chars: 0,
+        chars: 0,
+        in_link: 0,
+        owners: vec![ROOT],
+    };
+    let mut content_nodes = Vec::new();
+    // Explicit stack: broken pages nest thousands deep.
+    let mut stack: Vec<(NodeId, bool)> = vec![(ROOT, false)];
+    while let Some((id, leaving)) = stack.pop() {
+        let tag = dom.tag(id);
+        if leaving {
+            if tag == Tag::A {
+                w.in_link -= 1;
+            }
+            if tag.is_block() {
+                w.flush(dom);
+                if tag != Tag::Br {
+                    w.owners.pop();
+                }
+            }
+            continue;
+        }
+        match tag {
+            Tag::Text => {
+                w.push_text(&dom.text(id));
+                continue;
+            }
+            Tag::Br => {
+                w.flush(dom);
+                continue;
+            }
+            t if t.is_junk() => continue,
+            Tag::Root => {}
+            _ => match hint(dom, id) {
+                Hint::Hidden => continue,
+                Hint::Boilerplate if (mass[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
+                Hint::Content => content_nodes.push(id),
+                _ => {}
+            },
+        }
+        if tag == Tag::A {
+            w.in_link += 1;
+        }
+        if tag.is_block() && tag != Tag::Root {
+            w.flush(dom);
+            w.owners.push(id);
+        }
+        stack.push((id, true));
+        let first = stack.len();
+        stack.extend(dom.children(id).map(|c| (c, false)));
+        stack[first..].reverse();
+    }
+    w.flush(dom);
+    Blocks { blocks: w.out, content_nodes }
+}
+
+struct Walker {
+    out: Vec<Block>,
+    buf: String,
+    link_chars: u32,
+    chars: u32,
+    in_link: u32,
+    owners: Vec<NodeId>,
+}
+
+impl Walker {
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+                self.chars += 1;
+                if self.in_link > 0 {
+                    self.link_chars += 1;
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self, dom: &Dom) {
+        if self.chars > 0 {
+            let owner = *self.owners.last().unwrap_or(&ROOT);
+            let kind = kind_of(dom, &self.owners);
+            let text = self.buf.trim_end().to_string();
+            self.out.push(Block { text, chars: self.chars, link_chars: self.link_chars, owner, kind });
+        }
+        self.buf.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+    }
+}
+
+/// The kind of text the innermost telling block ancestor makes (a `<div>` inside an `<li>` is
+/// still a list item).
+fn kind_of(dom: &Dom, owners: &[NodeId]) -> Kind {
+    for &o in owners.iter().rev().take(4) {
+        match dom.tag(o) {
+            Tag::P => return Kind::Paragraph,
+            Tag::H1 => return Kind::Heading(1),
+            Tag::H2 => return Kind::Heading(2),
+            Tag::H3 => return Kind::Heading(3),
+            Tag::H4 => return Kind::Heading(4),
+            Tag::H5 => return Kind::Heading(5),
+            Tag::H6 => return Kind::Heading(6),
+            Tag::Li | Tag::Dd | Tag::Dt => return Kind::ListItem,
+            Tag::Blockquote => return Kind::Quote,
+            Tag::Td | Tag::Th => return Kind::Cell,
+            Tag::Pre => return Kind::Pre,
+            _ => {}
+        }
+    }
+    Kind::Other
+}
+
+/// Visible text bytes under each node (junk elements excluded), for size guards.
+fn text_mass(dom: &Dom) -> Vec<u32> {
+    let mut mass = vec![0u32; dom.nodes.len()];
+    for id in (1..dom.nodes.len()).rev() {
+        let node = &dom.nodes[id];
+        let own = match node.tag {
+            Tag::Text => dom.raw_text(id as NodeId).trim().len() as u32,
+            t if t.is_junk() => continue,
+            _ => mass[id],
+        };
+        mass[node.parent as usize] += own;
+    }
+    mass
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<(String, Kind, u32)> {
+        let dom = Dom::parse(html);
+        collect(&dom).blocks.into_iter().map(|b| (b.text, b.kind, b.link_chars)).collect()
+    }
+
+    #[test]
+    fn blocks_split_at_block_elements_and_breaks() {
+        let got = texts("<div>intro <b>bold</b><p>One <a href=x>link</a>.</p>tail<br>after</div>");
+        assert_eq!(
+            got,
+            [
+                ("intro bold".to_string(), Kind::Other, 0),
+                ("One link.".to_string(), Kind::Paragraph, 4),
+                ("tail".to_string(), Kind::Other, 0),
+                ("after".to_string(), Kind::Other, 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn junk_hidden_and_small_furniture_are_skipped() {
+        let html = "<body><script>x()</script><p>Article text that is long enough to dominate the page.</p>\
+            <div class=share-bar>Share</div><p style='display:none'>hidden</p><figure><img><figcaption>cap</figcaption></figure></body>";
+        let got: Vec<String> = texts(html).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, ["Article text that is long enough to dominate the page."]);
+    }
+
+    #[test]
+    fn furniture_named_container_holding_the_page_is_kept() {
+        let html = "<div class='post has-share'><p>The whole article lives in here.</p></div><p>x</p>";
+        assert_eq!(texts(html)[0].0, "The whole article lives in here.");
+    }
+}

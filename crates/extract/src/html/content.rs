@@ -1,0 +1,89 @@
+//! Finding the article among the blocks: every block gets a value (positive for prose,
+//! negative for link lists and short interface text), values add up the tree, and the element
+//! whose subtree holds the most net prose is the article's container. Inside it, blocks that
+//! still look like furniture are dropped.
+
+use super::blocks::{Block, Blocks, Kind};
+use super::tree::{Dom, NodeId, ROOT};
+
+/// A block's worth as article text.
+fn value(b: &Block) -> f32 {
+    let n = b.chars as f32;
+    let ld = b.link_density();
+    if ld > 0.5 {
+        return -n;
+    }
+    match b.kind {
+        Kind::Heading(_) => 0.0,
+        _ if n < 40.0 && !has_sentence_end(&b.text) => -0.5 * n,
+        Kind::Paragraph | Kind::Quote | Kind::Pre => n * (1.0 - ld),
+        _ => 0.8 * n * (1.0 - 2.0 * ld),
+    }
+}
+
+fn has_sentence_end(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')', '»', ' ']).ends_with(['.', '!', '?', '。', '…', ':'])
+}
+
+/// Share of the best score a named article body needs to be preferred over the best element.
+const NAMED_BODY_SHARE: f32 = 0.7;
+
+/// The container of the article.
+pub fn container(dom: &Dom, blocks: &Blocks) -> NodeId {
+    let n = dom.nodes.len();
+    let mut score = vec![0f32; n];
+    for b in &blocks.blocks {
+        score[b.owner as usize] += value(b);
+    }
+    for id in (1..n).rev() {
+        let p = dom.nodes[id].parent as usize;
+        score[p] += score[id];
+    }
+    // Preorder: on a tie the deeper element wins, holding the same prose with less around it.
+    let mut best = ROOT;
+    for id in 1..n {
+        if score[id] >= score[best as usize] && dom.tag(id as NodeId) != super::tag::Tag::Text {
+            best = id as NodeId;
+        }
+    }
+    let best_score = score[best as usize];
+    if let Some(&named) = blocks
+        .content_nodes
+        .iter()
+        .max_by(|&&a, &&b| score[a as usize].total_cmp(&score[b as usize]))
+        .filter(|&&c| score[c as usize] > 0.0 && score[c as usize] >= NAMED_BODY_SHARE * best_score)
+    {
+        return named;
+    }
+    best
+}
+
+/// The article's paragraphs: the blocks inside `container` that read as text.
+pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&str>) -> Vec<String> {
+    let end = dom.subtree_end(container);
+    let inside = |b: &Block| b.owner >= container && b.owner < end;
+    let norm_title = title.map(normalise);
+    blocks
+        .blocks
+        .iter()
+        .filter(|b| inside(b))
+        .filter(|b| keep(b, norm_title.as_deref()))
+        .map(|b| b.text.clone())
+        .collect()
+}
+
+fn keep(b: &Block, title: Option<&str>) -> bool {
+    if b.link_density() > 0.5 {
+        return false;
+    }
+    if let (Kind::Heading(_), Some(t)) = (b.kind, title)
+        && normalise(&b.text) == t
+    {
+        return false;
+    }
+    true
+}
+
+fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
