@@ -41,13 +41,15 @@ pub struct Blocks {
     pub content_nodes: Vec<NodeId>,
 }
 
-/// Share of the page's text above which an element named as furniture is kept anyway: a site
+/// Share of the page's prose above which an element named as furniture is kept anyway: a site
 /// that puts its whole article inside `class="post has-share-bar"` still has an article.
 const FURNITURE_MAX_SHARE: f32 = 0.5;
+/// The same for elements whose name only may mean furniture.
+const MAYBE_FURNITURE_MAX_SHARE: f32 = 0.2;
 
 pub fn collect(dom: &Dom) -> Blocks {
-    let mass = text_mass(dom);
-    let page = mass[ROOT as usize].max(1) as f32;
+    let prose = prose_mass(dom);
+    let page = prose[ROOT as usize].max(1) as f32;
     let mut w = Walker {
         out: Vec::new(),
         buf: String::new(),
@@ -84,9 +86,10 @@ pub fn collect(dom: &Dom) -> Blocks {
             }
             t if t.is_junk() => continue,
             Tag::Root => {}
-            _ => match hint(dom, id) {
+            _ => match {let h = hint(dom, id); if std::env::var("HDEBUG").is_ok() && h != Hint::None { eprintln!("{id} {:?} {:?} {:?} prose={} page={page}", dom.tag(id), h, dom.attr_raw(id, "class"), prose[id as usize]); } h} {
                 Hint::Hidden => continue,
-                Hint::Boilerplate if (mass[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
+                Hint::Boilerplate if (prose[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
+                Hint::MaybeBoilerplate if (prose[id as usize] as f32) < MAYBE_FURNITURE_MAX_SHARE * page => continue,
                 Hint::Content => content_nodes.push(id),
                 _ => {}
             },
@@ -168,19 +171,31 @@ fn kind_of(dom: &Dom, owners: &[NodeId]) -> Kind {
     Kind::Other
 }
 
-/// Visible text bytes under each node (junk elements excluded), for size guards.
-fn text_mass(dom: &Dom) -> Vec<u32> {
-    let mut mass = vec![0u32; dom.nodes.len()];
-    for id in (1..dom.nodes.len()).rev() {
+/// Bytes of text outside links under each node (junk elements excluded): the measure of how
+/// much of the article an element may hold.
+fn prose_mass(dom: &Dom) -> Vec<u32> {
+    let n = dom.nodes.len();
+    let mut all = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    for id in (1..n).rev() {
         let node = &dom.nodes[id];
-        let own = match node.tag {
-            Tag::Text => dom.raw_text(id as NodeId).trim().len() as u32,
+        let p = node.parent as usize;
+        match node.tag {
+            Tag::Text => {
+                all[p] += dom.raw_text(id as NodeId).trim().len() as u32;
+                continue;
+            }
             t if t.is_junk() => continue,
-            _ => mass[id],
-        };
-        mass[node.parent as usize] += own;
+            Tag::A => links[id] = all[id],
+            _ => {}
+        }
+        all[p] += all[id];
+        links[p] += links[id];
     }
-    mass
+    for (a, l) in all.iter_mut().zip(&links) {
+        *a -= *l;
+    }
+    all
 }
 
 #[cfg(test)]

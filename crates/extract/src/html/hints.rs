@@ -14,6 +14,9 @@ pub enum Hint {
     Content,
     /// Named as page furniture: navigation, sharing, related links, comments, ads, ...
     Boilerplate,
+    /// Named with a word that often means furniture (`sidebar`, `author`, `meta`) but also
+    /// shows up in the modifier classes of article containers (`has-sidebar`, `author-jane`).
+    MaybeBoilerplate,
     /// Not shown to readers.
     Hidden,
 }
@@ -57,9 +60,10 @@ pub fn hint(dom: &Dom, id: NodeId) -> Hint {
 fn stronger(a: Hint, b: Hint) -> Hint {
     let rank = |h| match h {
         Hint::None => 0,
-        Hint::Boilerplate => 1,
-        Hint::Content => 2,
-        Hint::Hidden => 3,
+        Hint::MaybeBoilerplate => 1,
+        Hint::Boilerplate => 2,
+        Hint::Content => 3,
+        Hint::Hidden => 4,
     };
     if rank(b) > rank(a) { b } else { a }
 }
@@ -138,95 +142,27 @@ fn split_words(name: &str, out: &mut Vec<String>) {
 }
 
 /// Stems that name furniture wherever they appear in a word.
+#[rustfmt::skip]
 const BOILERPLATE_STEMS: &[&str] = &[
-    "comment",
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "subscri",
-    "signup",
-    "cookie",
-    "consent",
-    "gdpr",
-    "advert",
-    "sponsor",
-    "promo",
-    "recommend",
-    "breadcrumb",
-    "sidebar",
-    "widget",
-    "popup",
-    "modal",
-    "navbar",
-    "navigation",
-    "pagination",
-    "pager",
-    "trending",
-    "popular",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "caption",
-    "byline",
-    "toolbar",
-    "masthead",
-    "banner",
-    "footer",
-    "dropdown",
-    "tooltip",
-    "affiliate",
-    "donat",
-    "paywall-prompt",
-    "readmore",
-    "morestories",
-    "login",
-    "jumplink",
+    "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "signup", "cookie",
+    "consent", "gdpr", "advert", "sponsor", "promo", "recommend", "breadcrumb", "navbar", "navigation",
+    "pagination", "pager", "trending", "popular", "outbrain", "taboola", "disqus", "caption", "byline",
+    "toolbar", "masthead", "footer", "dropdown", "tooltip", "affiliate", "readmore", "morestories",
+    "login", "jumplink",
 ];
 
 /// Words that name furniture only as whole words (`ad` but not `head`).
-const BOILERPLATE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adv",
-    "adslot",
-    "dfp",
-    "gpt",
-    "nav",
-    "menu",
-    "menus",
-    "tags",
-    "tag",
-    "topics",
-    "share",
-    "meta",
-    "bio",
-    "author",
-    "authors",
-    "credit",
-    "credits",
-    "print",
-    "skip",
-    "rating",
-    "ratings",
-    "follow",
-    "overlay",
-    "timestamp",
-    "dateline",
-    "keywords",
-    "teasers",
-    "next",
-    "prev",
-    "previous",
-    "aside",
-    "embed",
-    "video",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "player",
-    "signature",
+#[rustfmt::skip]
+const BOILERPLATE_WORDS: &[&str] =
+    &["ad", "ads", "adv", "adslot", "dfp", "nav", "menu", "menus", "print", "skip", "timestamp", "dateline"];
+
+/// Stems and words that name furniture but also appear in modifier classes.
+const WEAK_STEMS: &[&str] = &["sidebar", "widget", "popup", "modal", "banner", "donat"];
+#[rustfmt::skip]
+const WEAK_WORDS: &[&str] = &[
+    "tags", "tag", "topics", "share", "meta", "bio", "author", "authors", "credit", "credits", "rating",
+    "ratings", "follow", "overlay", "keywords", "teasers", "next", "prev", "previous", "aside", "embed",
+    "video", "gallery", "slideshow", "carousel", "player", "signature", "gpt",
 ];
 
 const BODY_FIRST: &[&str] =
@@ -246,9 +182,13 @@ fn classify_words(words: &[String]) -> Hint {
     let furniture = words
         .iter()
         .any(|w| BOILERPLATE_WORDS.contains(&w.as_str()) || BOILERPLATE_STEMS.iter().any(|s| w.contains(s)));
+    let weak = || {
+        words.iter().any(|w| WEAK_WORDS.contains(&w.as_str()) || WEAK_STEMS.iter().any(|s| w.contains(s)))
+    };
     match (bodyish, furniture) {
-        (true, false) => Hint::Content,
         (_, true) => Hint::Boilerplate,
+        (true, false) => Hint::Content,
+        (false, false) if weak() => Hint::MaybeBoilerplate,
         _ => Hint::None,
     }
 }

@@ -25,3 +25,21 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let paragraphs = content::paragraphs(&dom, &blocks, container, meta.title.as_deref());
     Extracted { meta, paragraphs }
 }
+
+#[doc(hidden)]
+pub fn debug_chain(html: &str, needle: &str) {
+    let dom = Dom::parse(html);
+    let b = blocks::collect(&dom);
+    eprintln!("nodes {} blocks {}", dom.nodes.len(), b.blocks.len());
+    fn show(dom: &Dom, id: tree::NodeId, depth: usize) {
+        if depth > 14 { return; }
+        for c in dom.children(id) {
+            if dom.tag(c) != tag::Tag::Text {
+                eprintln!("{}{c} {:?} {:?} {:?}", "  ".repeat(depth), dom.tag(c), dom.attr_raw(c, "class"), hints::hint(dom, c));
+                show(dom, c, depth + 1);
+            }
+        }
+    }
+    let _ = needle;
+    show(&dom, tree::ROOT, 0);
+}
