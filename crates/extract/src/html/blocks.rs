@@ -81,12 +81,12 @@ pub fn collect(dom: &Dom) -> Blocks {
                 continue;
             }
             Tag::Br => {
-                w.flush(dom);
+                w.line_break();
                 continue;
             }
             t if t.is_junk() => continue,
             Tag::Root => {}
-            _ => match {let h = hint(dom, id); if std::env::var("HDEBUG").is_ok() && h != Hint::None { eprintln!("{id} {:?} {:?} {:?} prose={} page={page}", dom.tag(id), h, dom.attr_raw(id, "class"), prose[id as usize]); } h} {
+            _ => match hint(dom, id) {
                 Hint::Hidden => continue,
                 Hint::Boilerplate if (prose[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
                 Hint::MaybeBoilerplate if (prose[id as usize] as f32) < MAYBE_FURNITURE_MAX_SHARE * page => continue,
@@ -123,7 +123,7 @@ impl Walker {
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
             if c.is_whitespace() {
-                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
                     self.buf.push(' ');
                 }
             } else {
@@ -133,6 +133,16 @@ impl Walker {
                     self.link_chars += 1;
                 }
             }
+        }
+    }
+
+    /// A `<br>` ends a line but not the block: lines broken by hand are still one paragraph
+    /// to the scorer, which would otherwise see each as short interface text.
+    fn line_break(&mut self) {
+        if self.chars > 0 && !self.buf.ends_with('\n') {
+            let kept = self.buf.trim_end().len();
+            self.buf.truncate(kept);
+            self.buf.push('\n');
         }
     }
 
@@ -209,14 +219,13 @@ mod tests {
 
     #[test]
     fn blocks_split_at_block_elements_and_breaks() {
-        let got = texts("<div>intro <b>bold</b><p>One <a href=x>link</a>.</p>tail<br>after</div>");
+        let got = texts("<div>intro <b>bold</b><p>One <a href=x>link</a>.</p>tail <br> after</div>");
         assert_eq!(
             got,
             [
                 ("intro bold".to_string(), Kind::Other, 0),
                 ("One link.".to_string(), Kind::Paragraph, 4),
-                ("tail".to_string(), Kind::Other, 0),
-                ("after".to_string(), Kind::Other, 0),
+                ("tail\nafter".to_string(), Kind::Other, 0),
             ]
         );
     }

@@ -7,7 +7,7 @@ use super::blocks::{Block, Blocks, Kind};
 use super::tree::{Dom, NodeId, ROOT};
 
 /// A block's worth as article text.
-fn value(b: &Block) -> f32 {
+pub(super) fn value(b: &Block) -> f32 {
     let n = b.chars as f32;
     let ld = b.link_density();
     if ld > 0.5 {

@@ -40,6 +40,13 @@ pub fn debug_chain(html: &str, needle: &str) {
             }
         }
     }
-    let _ = needle;
+    let c = content::container(&dom, &b);
+    eprintln!("container {c} {:?} {:?}", dom.tag(c), dom.attr_raw(c, "class"));
+    if !needle.is_empty() {
+        for bl in &b.blocks {
+            eprintln!("[{} {:?} v={:.0}] {}", bl.owner, bl.kind, content::value(bl), bl.text.chars().take(100).collect::<String>());
+        }
+        return;
+    }
     show(&dom, tree::ROOT, 0);
 }
