@@ -1,0 +1,75 @@
+//! The schema, as an ordered list of migrations. `PRAGMA user_version` holds how many have
+//! been applied. Append new migrations at the end; never edit one that has shipped, because
+//! data folders out there already ran it.
+
+/// One step of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// Short name, for error messages.
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// Every migration, oldest first. Version N means the first N have been applied.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "articles",
+        // `seq` is an explicit INTEGER PRIMARY KEY rather than making `id` the primary key:
+        // an implicit rowid may be renumbered by VACUUM, and an FTS5 external-content index
+        // (and later tables of layers, story membership...) needs a rowid that never moves.
+        // `id` stays the public key through its UNIQUE index.
+        //
+        // The metadata columns duplicate parts of `json` so that listing, sorting and
+        // filtering never parse JSON; `json` is the truth that `get_article` returns.
+        // `text` is duplicated for the same reason and to be the FTS content column.
+        sql: "
+            CREATE TABLE articles (
+                seq                 INTEGER PRIMARY KEY,
+                id                  TEXT NOT NULL UNIQUE,
+                content_hash        TEXT NOT NULL UNIQUE,
+                source              TEXT NOT NULL,
+                position            TEXT,
+                fetched_at          TEXT,
+                title               TEXT,
+                published           TEXT,
+                published_precision TEXT,
+                language            TEXT,
+                site                TEXT,
+                url                 TEXT,
+                canonical_url       TEXT,
+                text                TEXT NOT NULL,
+                json                TEXT NOT NULL,
+                ingested_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            ) STRICT;
+        ",
+    },
+    Migration {
+        name: "ingest runs and errors, newest-first index",
+        // A run's counters are updated in the same transaction as each batch, so an
+        // interrupted run still says exactly what it acknowledged; `finished_at` stays NULL.
+        sql: "
+            CREATE TABLE ingest_runs (
+                run         INTEGER PRIMARY KEY,
+                started_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                finished_at TEXT,
+                inputs      TEXT NOT NULL,
+                new         INTEGER NOT NULL DEFAULT 0,
+                existing    INTEGER NOT NULL DEFAULT 0,
+                errors      INTEGER NOT NULL DEFAULT 0
+            ) STRICT;
+            CREATE TABLE ingest_errors (
+                seq      INTEGER PRIMARY KEY,
+                run      INTEGER REFERENCES ingest_runs (run),
+                source   TEXT NOT NULL,
+                position TEXT,
+                message  TEXT NOT NULL,
+                at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            ) STRICT;
+            CREATE INDEX ingest_errors_by_run ON ingest_errors (run);
+            CREATE INDEX articles_newest ON articles (published DESC, ingested_at DESC, seq DESC);
+        ",
+    },
+];
+
+/// The schema version this build writes.
+pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -1,0 +1,265 @@
+use super::*;
+use storyline_doc::{DatedBy, Language, MetaSource, Metadata, PartialDateTime, Provenance};
+
+fn article(text: &str) -> Article {
+    let prov = Provenance::new("in/a.txt", Some(Position::Line(3)), text.as_bytes());
+    let meta = Metadata {
+        title: Some(format!("Title of {text}")),
+        published: Some(DatedBy::new(PartialDateTime::month(2022, 1).unwrap(), MetaSource::Container)),
+        language: Some(Language { code: "fr".into(), confidence: 0.9, source: MetaSource::Model }),
+        ..Metadata::default()
+    };
+    Article::from_paragraphs(prov, meta, [text])
+}
+
+fn dated(text: &str, date: Option<&str>) -> Article {
+    let mut a = article(text);
+    a.meta.published =
+        date.map(|d| DatedBy::new(PartialDateTime::parse_iso(d).unwrap(), MetaSource::Container));
+    a
+}
+
+#[test]
+fn open_creates_the_folder_in_wal_mode_at_the_latest_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nested/data");
+    let store = Store::open(&dir).unwrap();
+    assert!(dir.join(DB_FILE).is_file());
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String = store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = store.conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
+fn open_existing_does_not_create_a_store() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nowhere");
+    let err = Store::open_existing(&dir).unwrap_err();
+    assert!(matches!(err, StoreError::Missing { .. }));
+    assert!(err.to_string().contains("nowhere"), "{err}");
+    assert!(!dir.exists());
+}
+
+#[test]
+fn insert_is_idempotent_on_content_hash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let a = article("Le gouvernement a démissionné mercredi.");
+    let first = store.insert_article(&a).unwrap();
+    assert_eq!(first, Inserted { id: a.id.clone(), outcome: Outcome::New });
+    let again = store.insert_article(&a).unwrap();
+    assert_eq!(again, Inserted { id: a.id.clone(), outcome: Outcome::Existing });
+
+    // The same content inside one batch, and next to a new one.
+    let b = article("Les manifestations ont gagné Almaty.");
+    let done = store.insert_articles(&[b.clone(), a.clone(), b.clone()]).unwrap();
+    let outcomes: Vec<_> = done.iter().map(|d| d.outcome).collect();
+    assert_eq!(outcomes, [Outcome::New, Outcome::Existing, Outcome::Existing]);
+    assert_eq!(store.count_articles().unwrap(), 2);
+    assert_eq!(store.get_article(&a.id).unwrap(), a);
+    assert_eq!(store.get_article(&b.id).unwrap(), b);
+}
+
+#[test]
+fn a_failing_batch_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let run = store.begin_run(&["in".into()]).unwrap();
+    let good = [article("Premier article."), article("Deuxième article.")];
+    let mut bad = article("Troisième article.");
+    bad.id = "not-the-hash-prefix".into();
+    let problem = IngestError { source: "in/x.txt".into(), position: None, message: "broken".into() };
+
+    let batch = [good[0].clone(), good[1].clone(), bad];
+    let err = store.commit_batch(Some(run), &batch, std::slice::from_ref(&problem)).unwrap_err();
+    assert!(matches!(err, StoreError::InvalidArticle { .. }), "{err}");
+    assert_eq!(store.count_articles().unwrap(), 0);
+    assert!(store.run_errors(run).unwrap().is_empty());
+    let summary = store.run_summary(run).unwrap().unwrap();
+    assert_eq!((summary.new, summary.existing, summary.errors), (0, 0, 0));
+
+    // A database-level failure (a 64-bit id collision between different contents) also
+    // rolls back what the batch had already inserted.
+    let mut twin = article("Quatrième article.");
+    twin.id = good[0].id.clone();
+    twin.provenance.content_hash = format!("{}{}", good[0].id, "0".repeat(48));
+    let err = store.insert_articles(&[good[1].clone(), good[0].clone(), twin]).unwrap_err();
+    assert!(err.to_string().contains("different content hash"), "{err}");
+    assert_eq!(store.count_articles().unwrap(), 0);
+
+    // The store is still usable, and the good articles go in.
+    let done = store.commit_batch(Some(run), &good, &[problem]).unwrap();
+    assert_eq!(done.len(), 2);
+    assert_eq!(store.count_articles().unwrap(), 2);
+    let summary = store.run_summary(run).unwrap().unwrap();
+    assert_eq!((summary.new, summary.existing, summary.errors, summary.finished_at), (2, 0, 1, None));
+    store.finish_run(run).unwrap();
+    assert!(store.run_summary(run).unwrap().unwrap().finished_at.is_some());
+}
+
+#[test]
+fn a_version_1_database_is_migrated_and_keeps_its_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = article("Un article stocké par une version plus ancienne.");
+    {
+        let v1 = Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..1]).unwrap();
+        assert_eq!(v1.schema_version().unwrap(), 1);
+        // Written with plain SQL against the v1 schema, as an old build would have.
+        v1.conn
+            .execute(
+                "INSERT INTO articles (id, content_hash, source, text, json, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    a.id,
+                    a.provenance.content_hash,
+                    a.provenance.source,
+                    a.text,
+                    serde_json::to_string(&a).unwrap(),
+                    "2022-01"
+                ],
+            )
+            .unwrap();
+        let has_runs: i64 = v1
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'ingest_runs'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(has_runs, 0);
+    }
+    let mut store = Store::open(tmp.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.get_article(&a.id).unwrap(), a);
+    assert_eq!(store.list_articles(10, 0).unwrap()[0].id, a.id);
+    // The new tables work.
+    let run = store.begin_run(&[]).unwrap();
+    assert_eq!(store.insert_article(&a).unwrap().outcome, Outcome::Existing);
+    store.finish_run(run).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
+fn a_failing_migration_leaves_the_old_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    drop(Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..1]).unwrap());
+    let broken = [
+        schema::MIGRATIONS[0],
+        Migration { name: "good step", sql: "CREATE TABLE extra (x INTEGER);" },
+        Migration { name: "bad step", sql: "CREATE TABLE oops (;" },
+    ];
+    let err = Store::open_with(tmp.path().to_path_buf(), &broken).unwrap_err();
+    assert!(matches!(err, StoreError::Migration { version: 3, .. }), "{err}");
+    let store = Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..1]).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    let extra: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'extra'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(extra, 0, "the steps before the failing one are rolled back too");
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(tmp.path()).unwrap();
+        store.conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    }
+    let err = Store::open(tmp.path()).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains(&tmp.path().display().to_string()));
+}
+
+#[test]
+fn reopening_after_drop_finds_everything() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles: Vec<_> = (0..100).map(|i| article(&format!("Article numéro {i}."))).collect();
+    {
+        let mut store = Store::open(tmp.path()).unwrap();
+        store.insert_articles(&articles[..60]).unwrap();
+        store.insert_articles(&articles[60..]).unwrap();
+    }
+    let store = Store::open(tmp.path()).unwrap();
+    assert_eq!(store.count_articles().unwrap(), 100);
+    for a in &articles {
+        assert_eq!(&store.get_article(&a.id).unwrap(), a);
+    }
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
+fn ids_resolve_by_unique_prefix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let articles: Vec<_> = (0..40).map(|i| article(&format!("Texte {i}."))).collect();
+    store.insert_articles(&articles).unwrap();
+    let a = &articles[0];
+    assert_eq!(&store.get_article(&a.id[..12]).unwrap(), a);
+    assert_eq!(&store.get_article(&a.id.to_uppercase()).unwrap(), a);
+    assert_eq!(&store.get_article(&a.provenance.content_hash).unwrap(), a, "the full hash works too");
+
+    // 40 ids over 16 first digits: some digit starts at least 3 of them.
+    let err = store.get_article("").unwrap_err();
+    assert!(matches!(err, StoreError::BadId { .. }));
+    let mut first_digits: Vec<char> = articles.iter().filter_map(|a| a.id.chars().next()).collect();
+    first_digits.sort_unstable();
+    let shared = first_digits.windows(2).find(|w| w[0] == w[1]).map(|w| w[0]).unwrap();
+    let err = store.get_article(&shared.to_string()).unwrap_err();
+    assert!(matches!(err, StoreError::Ambiguous { .. }), "{err}");
+    assert!(err.to_string().contains("ambiguous"), "{err}");
+
+    let absent = ["0000000000000000", "ffffffffffffffff"]
+        .into_iter()
+        .find(|id| articles.iter().all(|a| a.id != *id))
+        .unwrap();
+    let err = store.get_article(absent).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    let err = store.get_article("xyz*").unwrap_err();
+    assert!(matches!(err, StoreError::BadId { .. }), "{err}");
+}
+
+#[test]
+fn listing_is_newest_first_with_undated_last() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let old = dated("Ancien.", Some("2021-12-30"));
+    let undated = dated("Sans date.", None);
+    let month = dated("Le mois.", Some("2022-01"));
+    let new = dated("Récent.", Some("2022-01-06T14:30Z"));
+    store.insert_articles(&[old.clone(), undated.clone(), month.clone(), new.clone()]).unwrap();
+    let ids: Vec<_> = store.list_articles(10, 0).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, [&*new.id, &*month.id, &*old.id, &*undated.id]);
+    let page: Vec<_> = store.list_articles(2, 1).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(page, [&*month.id, &*old.id]);
+    let row = &store.list_articles(1, 0).unwrap()[0];
+    assert_eq!(row.published.as_deref(), Some("2022-01-06T14:30Z"));
+    assert_eq!(row.published_precision.as_deref(), Some("minute"));
+    assert_eq!(row.language.as_deref(), Some("fr"));
+    assert_eq!(store.list_articles(u64::MAX, 0).unwrap().len(), 4);
+}
+
+#[test]
+fn errors_keep_their_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let run = store.begin_run(&["feed.jsonl".into()]).unwrap();
+    let e = IngestError {
+        source: "feed.jsonl".into(),
+        position: Some(Position::Line(17)),
+        message: "expected value".into(),
+    };
+    store.commit_batch(Some(run), &[], std::slice::from_ref(&e)).unwrap();
+    let back = store.run_errors(run).unwrap();
+    assert_eq!(back, [e]);
+    assert_eq!(back[0].locator(), "feed.jsonl:line 17");
+    assert_eq!(store.run_summary(run).unwrap().unwrap().inputs, ["feed.jsonl"]);
+}
+
+#[test]
+fn two_handles_on_one_folder_see_each_others_commits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut writer = Store::open(tmp.path()).unwrap();
+    let reader = Store::open_existing(tmp.path()).unwrap();
+    writer.insert_article(&article("Vu par l'autre connexion.")).unwrap();
+    assert_eq!(reader.count_articles().unwrap(), 1);
+}
