@@ -6,14 +6,16 @@
 
 mod blocks;
 mod content;
+mod dates;
 mod entity;
 mod hints;
+mod jsonld;
+mod meta;
 mod tag;
 mod tokenize;
 mod tree;
 
 use crate::Extracted;
-use storyline_doc::Metadata;
 use tree::Dom;
 
 /// Extracts the article of an HTML page. `url` helps with relative links and URL dates.
@@ -21,7 +23,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let dom = Dom::parse(html);
     let blocks = blocks::collect(&dom);
     let container = content::container(&dom, &blocks);
-    let meta = Metadata { url: url.map(str::to_string), ..Metadata::default() };
+    let (meta, _ld) = meta::metadata(&dom, url, &blocks, container);
     let paragraphs = content::paragraphs(&dom, &blocks, container, meta.title.as_deref());
     Extracted { meta, paragraphs }
 }
