@@ -47,7 +47,10 @@ const FURNITURE_MAX_SHARE: f32 = 0.5;
 /// The same for elements whose name only may mean furniture.
 const MAYBE_FURNITURE_MAX_SHARE: f32 = 0.2;
 
-pub fn collect(dom: &Dom) -> Blocks {
+/// Cuts the page into blocks. `strict` also drops what class names call furniture; without it
+/// only what is never article text (scripts, forms, hidden elements) is dropped, for pages
+/// whose names mislead.
+pub fn collect(dom: &Dom, strict: bool) -> Blocks {
     let prose = prose_mass(dom);
     let page = prose[ROOT as usize].max(1) as f32;
     let mut w = Walker {
@@ -85,9 +88,10 @@ pub fn collect(dom: &Dom) -> Blocks {
                 continue;
             }
             t if t.is_junk() => continue,
-            Tag::Root => {}
+            Tag::Root | Tag::Html | Tag::Body => {}
             _ => match hint(dom, id) {
                 Hint::Hidden => continue,
+                Hint::Boilerplate | Hint::MaybeBoilerplate if !strict => {}
                 Hint::Boilerplate if (prose[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
                 Hint::MaybeBoilerplate if (prose[id as usize] as f32) < MAYBE_FURNITURE_MAX_SHARE * page => continue,
                 Hint::Content => content_nodes.push(id),
@@ -214,7 +218,7 @@ mod tests {
 
     fn texts(html: &str) -> Vec<(String, Kind, u32)> {
         let dom = Dom::parse(html);
-        collect(&dom).blocks.into_iter().map(|b| (b.text, b.kind, b.link_chars)).collect()
+        collect(&dom, true).blocks.into_iter().map(|b| (b.text, b.kind, b.link_chars)).collect()
     }
 
     #[test]

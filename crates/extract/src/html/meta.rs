@@ -387,7 +387,7 @@ mod tests {
 
     fn meta_of(html: &str, url: Option<&str>) -> Metadata {
         let dom = Dom::parse(html);
-        let b = blocks::collect(&dom);
+        let b = blocks::collect(&dom, true);
         let c = content::container(&dom, &b);
         metadata(&dom, url, &b, c).0
     }

@@ -18,20 +18,51 @@ mod tree;
 use crate::Extracted;
 use tree::Dom;
 
+/// Below this many characters, the strict reading of the page is taken to have missed the
+/// article, and a relaxed one is tried.
+const MIN_ARTICLE_CHARS: usize = 250;
+
+fn chars(paragraphs: &[String]) -> usize {
+    paragraphs.iter().map(|p| p.chars().count()).sum()
+}
+
 /// Extracts the article of an HTML page. `url` helps with relative links and URL dates.
 pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let dom = Dom::parse(html);
-    let blocks = blocks::collect(&dom);
+    let blocks = blocks::collect(&dom, true);
     let container = content::container(&dom, &blocks);
-    let (meta, _ld) = meta::metadata(&dom, url, &blocks, container);
-    let paragraphs = content::paragraphs(&dom, &blocks, container, meta.title.as_deref());
+    let (meta, ld) = meta::metadata(&dom, url, &blocks, container);
+    let title = meta.title.as_deref();
+    let mut paragraphs = content::paragraphs(&dom, &blocks, container, title);
+    if chars(&paragraphs) < MIN_ARTICLE_CHARS {
+        let relaxed = blocks::collect(&dom, false);
+        let container = content::container(&dom, &relaxed);
+        let found = content::paragraphs(&dom, &relaxed, container, title);
+        if chars(&found) > chars(&paragraphs) {
+            paragraphs = found;
+        }
+    }
+    // The JSON-LD copy of the text is clean but often cut short; it wins only when it holds
+    // much more than the page's markup gave.
+    if let Some(body) = ld.and_then(|l| l.body) {
+        let from_ld: Vec<String> =
+            body.split('\n').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect();
+        if chars(&from_ld) > 2 * chars(&paragraphs) {
+            paragraphs = from_ld;
+        }
+    }
+    if paragraphs.is_empty()
+        && let Some(d) = &meta.description
+    {
+        paragraphs.push(d.clone());
+    }
     Extracted { meta, paragraphs }
 }
 
 #[doc(hidden)]
 pub fn debug_chain(html: &str, needle: &str) {
     let dom = Dom::parse(html);
-    let b = blocks::collect(&dom);
+    let b = blocks::collect(&dom, true);
     eprintln!("nodes {} blocks {}", dom.nodes.len(), b.blocks.len());
     fn show(dom: &Dom, id: tree::NodeId, depth: usize) {
         if depth > 14 { return; }
