@@ -63,17 +63,27 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let end = dom.subtree_end(container);
     let inside = |b: &Block| b.owner >= container && b.owner < end;
     let norm_title = title.map(normalise);
-    blocks
-        .blocks
-        .iter()
-        .filter(|b| inside(b))
-        .filter(|b| keep(b, norm_title.as_deref()))
-        .map(|b| b.text.clone())
+    let kept: Vec<&Block> =
+        blocks.blocks.iter().filter(|b| inside(b)).filter(|b| keep(b, norm_title.as_deref())).collect();
+    // A heading introduces what follows it; one followed by no text (only by another heading,
+    // or by the link list that was dropped) titles furniture: "Related", "More on this".
+    let introduces_text = |i: usize| match kept.get(i + 1) {
+        Some(next) => !matches!(next.kind, Kind::Heading(_)) || !matches!(kept[i].kind, Kind::Heading(_)),
+        None => false,
+    };
+    kept.iter()
+        .enumerate()
+        .filter(|&(i, b)| !matches!(b.kind, Kind::Heading(_)) || introduces_text(i))
+        .map(|(_, b)| b.text.clone())
         .collect()
 }
 
 fn keep(b: &Block, title: Option<&str>) -> bool {
     if b.link_density() > 0.5 {
+        return false;
+    }
+    let text = b.text.trim_start();
+    if text.starts_with('©') || text.starts_with("Copyright") || text.starts_with("(c)") {
         return false;
     }
     if let (Kind::Heading(_), Some(t)) = (b.kind, title)
