@@ -1,0 +1,61 @@
+//! Helpers shared by the end-to-end tests: they run the real `storyline` binary.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `storyline --data DATA`, isolated from the caller's environment.
+pub fn storyline(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
+    cmd.arg("--data").arg(data).env_remove("STORYLINE_DATA").env_remove("RUST_LOG");
+    cmd
+}
+
+/// Runs to completion; the output, with stdout and stderr shown on failure of `check`.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the storyline binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn describe(o: &Output) -> String {
+    format!("status {:?}\n--- stdout\n{}\n--- stderr\n{}", o.status.code(), stdout(o), stderr(o))
+}
+
+/// A plain-text article that extraction keeps whole: a title line and two paragraphs of
+/// prose, different for every `n`.
+pub fn text_article(n: usize) -> String {
+    format!(
+        "Council votes on the new water plan for district {n}\n\n\
+         The city council met on Tuesday evening to debate the water plan for district {n}, \
+         after residents complained for months about shortages during the summer.\n\n\
+         Officials said the vote, the {n}th on the matter, would decide how the reservoir is \
+         shared between farms and households over the next ten years.\n"
+    )
+}
+
+/// Writes `count` text articles, numbered from `first`, spread over nested folders so that
+/// discovery has to recurse.
+pub fn write_text_files(dir: &Path, first: usize, count: usize) -> Vec<PathBuf> {
+    (first..first + count)
+        .map(|n| {
+            let sub = dir.join(format!("batch-{:02}", n % 7)).join(format!("part-{}", n % 3));
+            std::fs::create_dir_all(&sub).expect("create input folder");
+            let path = sub.join(format!("article-{n:05}.txt"));
+            std::fs::write(&path, text_article(n)).expect("write input file");
+            path
+        })
+        .collect()
+}
+
+/// The `--json` summary of an ingest.
+pub fn summary(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("summary is JSON ({e}): {}", describe(o)))
+}
