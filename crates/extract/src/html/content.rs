@@ -11,7 +11,7 @@ pub(super) fn value(b: &Block) -> f32 {
     let n = b.chars as f32;
     let ld = b.link_density();
     if ld > 0.5 {
-        return -n;
+
     }
     match b.kind {
         Kind::Heading(_) => 0.0,
@@ -26,19 +26,12 @@ fn has_sentence_end(text: &str) -> bool {
 }
 
 /// Share of the best score a named article body needs to be preferred over the best element.
-const NAMED_BODY_SHARE: f32 = 0.7;
+const NAMED_BODY_SHARE: f32 = 0.3;
 
 /// The container of the article.
 pub fn container(dom: &Dom, blocks: &Blocks) -> NodeId {
     let n = dom.nodes.len();
-    let mut score = vec![0f32; n];
-    for b in &blocks.blocks {
-        score[b.owner as usize] += value(b);
-    }
-    for id in (1..n).rev() {
-        let p = dom.nodes[id].parent as usize;
-        score[p] += score[id];
-    }
+    let score = scores(dom, blocks);
     // Preorder: on a tie the deeper element wins, holding the same prose with less around it.
     let mut best = ROOT;
     for id in 1..n {
@@ -56,6 +49,20 @@ pub fn container(dom: &Dom, blocks: &Blocks) -> NodeId {
         return named;
     }
     best
+}
+
+/// Each element's net prose: the values of the blocks in its subtree, summed.
+pub(super) fn scores(dom: &Dom, blocks: &Blocks) -> Vec<f32> {
+    let n = dom.nodes.len();
+    let mut score = vec![0f32; n];
+    for b in &blocks.blocks {
+        score[b.owner as usize] += value(b);
+    }
+    for id in (1..n).rev() {
+        let p = dom.nodes[id].parent as usize;
+        score[p] += score[id];
+    }
+    score
 }
 
 /// The article's paragraphs: the blocks inside `container` that read as text.

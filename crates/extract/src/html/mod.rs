@@ -75,6 +75,12 @@ pub fn debug_chain(html: &str, needle: &str) {
     }
     let c = content::container(&dom, &b);
     eprintln!("container {c} {:?} {:?}", dom.tag(c), dom.attr_raw(c, "class"));
+    let sc = content::scores(&dom, &b);
+    let mut a = c;
+    while a != tree::NONE {
+        eprintln!("  anc {a} {:?} {:?} score={:.0}", dom.tag(a), dom.attr_raw(a, "class"), sc[a as usize]);
+        a = dom.nodes[a as usize].parent;
+    }
     if !needle.is_empty() {
         for bl in &b.blocks {
             eprintln!("[{} {:?} v={:.0}] {}", bl.owner, bl.kind, content::value(bl), bl.text.chars().take(100).collect::<String>());
