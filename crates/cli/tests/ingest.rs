@@ -50,6 +50,25 @@ fn the_human_summary_counts_what_was_stored() {
 }
 
 #[test]
+fn the_store_does_not_ingest_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write_text_files(&input, 0, 4);
+    // `storyline ingest .` with the default `./storyline-data` inside the folder read.
+    let data = input.join("storyline-data");
+    for _ in 0..2 {
+        let out = run(storyline(&data).args(["ingest", "--json"]).arg(&input));
+        assert!(out.status.success(), "{}", describe(&out));
+        let s = summary(&out);
+        assert_eq!(
+            (s["new"].as_u64().unwrap() + s["existing"].as_u64().unwrap(), &s["errors"]),
+            (4, &0.into()),
+            "{s}"
+        );
+    }
+}
+
+#[test]
 fn a_broken_input_is_named_and_the_others_are_stored() {
     let tmp = tempfile::tempdir().unwrap();
     let (input, data) = (tmp.path().join("in"), tmp.path().join("data"));

@@ -6,6 +6,7 @@ use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 use storyline_doc::Article;
 use storyline_read::{Input, ReadError, ReadOptions};
@@ -167,8 +168,9 @@ fn progress_bar(quiet: bool, inputs: usize) -> ProgressBar {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let (inputs, discover_errors) = storyline_read::discover(&inputs);
     let mut store = Store::open(&ctx.data)?;
+    let (inputs, discover_errors) = storyline_read::discover(&inputs);
+    let inputs = outside_store(inputs, store.dir());
     let run = store.begin_run(&args.inputs)?;
     // The struct update keeps this compiling as the readers grow options of their own.
     #[allow(clippy::needless_update)]
@@ -246,6 +248,25 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The inputs minus the store's own files: `storyline ingest .` next to `./storyline-data`
+/// would otherwise read the database while writing it.
+fn outside_store(inputs: Vec<Input>, data: &Path) -> Vec<Input> {
+    let Ok(data) = data.canonicalize() else { return inputs };
+    inputs
+        .into_iter()
+        .filter(|input| match input {
+            Input::Path(path) => {
+                let inside = path.canonicalize().is_ok_and(|p| p.starts_with(&data));
+                if inside {
+                    tracing::debug!("skipping {}: it is part of the store", path.display());
+                }
+                !inside
+            }
+            Input::Url(_) | Input::Stdin => true,
+        })
+        .collect()
 }
 
 fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
