@@ -1,0 +1,8 @@
+//! The analyse stage: sentences, tokens and named entities for every article.
+//!
+//! Everything here is trained and run in Rust: a Unicode tokenizer whose offsets map back to
+//! the article's text, a rule-based sentence splitter, and a named-entity recogniser (an
+//! averaged perceptron over hashed features) with one model per language.
+
+pub mod sentences;
+pub mod tokenize;
