@@ -95,6 +95,34 @@ fn a_broken_input_is_named_and_the_others_are_stored() {
 }
 
 #[test]
+fn a_broken_json_line_is_named_by_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let feed = tmp.path().join("feed.jsonl");
+    let lines = [jsonl_record(1), "{\"title\": \"cut off".to_string(), jsonl_record(3)];
+    std::fs::write(&feed, lines.join("\n") + "\n").unwrap();
+
+    let out = run(storyline(&data).args(["ingest", "--json"]).arg(&feed));
+    assert!(out.status.success(), "{}", describe(&out));
+    let s = summary(&out);
+    assert_eq!((s["new"].as_u64(), s["errors"].as_u64()), (Some(2), Some(1)), "{s}");
+    let e = &s["error_list"][0];
+    assert!(e["source"].as_str().is_some_and(|src| src.ends_with("feed.jsonl")), "{s}");
+    assert_eq!(e["position"], serde_json::json!({"kind": "line", "at": 2}), "{s}");
+    assert!(stderr(&out).contains("feed.jsonl:line 2"), "{}", describe(&out));
+
+    // The container's metadata reaches the store.
+    let listed = run(storyline(&data).args(["articles", "--json"]));
+    let rows: Vec<serde_json::Value> =
+        stdout(&listed).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["published"], "2022-01-04", "newest first: {rows:?}");
+    assert_eq!(rows[0]["published_precision"], "day");
+    assert_eq!(rows[0]["title"], "Council votes on the water plan for district 3");
+    assert_eq!(rows[1]["published"], "2022-01-02");
+}
+
+#[test]
 fn nothing_readable_is_a_failure() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");

@@ -113,14 +113,35 @@ fn contents(data: &Path) -> Vec<(String, serde_json::Value)> {
         .collect()
 }
 
-#[test]
-fn a_killed_ingest_loses_nothing_and_resumes_to_the_clean_result() {
+/// What the ingest reads.
+#[derive(Clone, Copy)]
+enum Input {
+    /// One text file per article, in nested folders.
+    TextFiles,
+    /// One JSON Lines file, one article per line: many batches within a single input.
+    JsonLines,
+}
+
+/// Kills an ingest mid-run, checks that what it acknowledged survived, resumes it and checks
+/// that the store equals the store of one clean run. Starts with `total` articles and doubles
+/// them whenever the run finished before the kill could land.
+fn kill_and_resume(kind: Input, mut total: usize) {
     let tmp = tempfile::tempdir().unwrap();
-    let mut total = 1000;
     for attempt in 0..4 {
-        let input = tmp.path().join(format!("in-{attempt}"));
+        let dir = tmp.path().join(format!("in-{attempt}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let input = match kind {
+            Input::TextFiles => {
+                write_text_files(&dir, 0, total);
+                dir
+            }
+            Input::JsonLines => {
+                let file = dir.join("feed.jsonl");
+                write_jsonl(&file, 0, total);
+                file
+            }
+        };
         let killed_data = tmp.path().join(format!("killed-{attempt}"));
-        write_text_files(&input, 0, total);
 
         let Some(killed) = ingest_and_kill(&input, &killed_data, total as u64 / 5) else {
             // Finished before the kill: try again with more work.
@@ -130,13 +151,13 @@ fn a_killed_ingest_loses_nothing_and_resumes_to_the_clean_result() {
         let after_kill = Store::open_existing(&killed_data).expect("the killed store reopens");
         assert_eq!(after_kill.integrity_check().unwrap(), ["ok"]);
         let survived = after_kill.count_articles().unwrap();
+        eprintln!(
+            "attempt {attempt}: {total} articles, killed after {} acknowledged, {survived} survived",
+            killed.acknowledged
+        );
         assert!(
             survived >= killed.acknowledged,
             "acknowledged {} articles but only {survived} survived the kill",
-            killed.acknowledged
-        );
-        eprintln!(
-            "attempt {attempt}: {total} inputs, killed after {} acknowledged, {survived} survived",
             killed.acknowledged
         );
         if survived == total as u64 {
@@ -172,7 +193,17 @@ fn a_killed_ingest_loses_nothing_and_resumes_to_the_clean_result() {
         }
         return;
     }
-    panic!("every ingest finished before it could be killed, even with {total} inputs");
+    panic!("every ingest finished before it could be killed, even with {total} articles");
+}
+
+#[test]
+fn a_killed_ingest_of_text_files_loses_nothing_and_resumes_to_the_clean_result() {
+    kill_and_resume(Input::TextFiles, 1000);
+}
+
+#[test]
+fn a_killed_ingest_of_json_lines_loses_nothing_and_resumes_to_the_clean_result() {
+    kill_and_resume(Input::JsonLines, 1000);
 }
 
 #[test]

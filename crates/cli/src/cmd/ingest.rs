@@ -158,7 +158,7 @@ fn progress_bar(quiet: bool, inputs: usize) -> ProgressBar {
     };
     let bar = ProgressBar::with_draw_target(Some(inputs as u64), target);
     if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} inputs  {wide_msg}")
+        ProgressStyle::with_template("{spinner} {elapsed:>4} [{bar:20}] {pos}/{len} inputs  {wide_msg}")
     {
         bar.set_style(style.progress_chars("=> "));
     }

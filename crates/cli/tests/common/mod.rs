@@ -55,6 +55,29 @@ pub fn write_text_files(dir: &Path, first: usize, count: usize) -> Vec<PathBuf> 
         .collect()
 }
 
+/// One JSON Lines record with container metadata, different for every `n`.
+pub fn jsonl_record(n: usize) -> String {
+    let record = serde_json::json!({
+        "id": format!("rec-{n}"),
+        "url": format!("https://news.example.org/2022/01/{:02}/story-{n}", n % 28 + 1),
+        "title": format!("Council votes on the water plan for district {n}"),
+        "published": format!("2022-01-{:02}", n % 28 + 1),
+        "lang": "en",
+        "source": "Example Times",
+        "text": text_article(n),
+    });
+    record.to_string()
+}
+
+/// Writes `count` JSON Lines records, numbered from `first`, into one file.
+pub fn write_jsonl(path: &Path, first: usize, count: usize) {
+    let mut lines: String = (first..first + count).map(|n| jsonl_record(n) + "\n").collect();
+    if lines.is_empty() {
+        lines.push('\n');
+    }
+    std::fs::write(path, lines).expect("write JSON Lines input");
+}
+
 /// The `--json` summary of an ingest.
 pub fn summary(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("summary is JSON ({e}): {}", describe(o)))
