@@ -51,7 +51,8 @@ const MAYBE_FURNITURE_MAX_SHARE: f32 = 0.2;
 /// only what is never article text (scripts, forms, hidden elements) is dropped, for pages
 /// whose names mislead.
 pub fn collect(dom: &Dom, strict: bool) -> Blocks {
-    let prose = prose_mass(dom);
+    let survey = survey(dom);
+    let prose = &survey.prose;
     let page = prose[ROOT as usize].max(1) as f32;
     let mut w = Walker {
         out: Vec::new(),
@@ -89,11 +90,16 @@ pub fn collect(dom: &Dom, strict: bool) -> Blocks {
             }
             t if t.is_junk() => continue,
             Tag::Root | Tag::Html | Tag::Body => {}
-            _ => match hint(dom, id) {
+            _ => match survey.hints[id as usize] {
                 Hint::Hidden => continue,
                 Hint::Boilerplate | Hint::MaybeBoilerplate if !strict => {}
                 Hint::Boilerplate if (prose[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
-                Hint::MaybeBoilerplate if (prose[id as usize] as f32) < MAYBE_FURNITURE_MAX_SHARE * page => continue,
+                Hint::MaybeBoilerplate
+                    if !survey.holds_body[id as usize]
+                        && (prose[id as usize] as f32) < MAYBE_FURNITURE_MAX_SHARE * page =>
+                {
+                    continue;
+                }
                 Hint::Content => content_nodes.push(id),
                 _ => {}
             },
@@ -185,12 +191,21 @@ fn kind_of(dom: &Dom, owners: &[NodeId]) -> Kind {
     Kind::Other
 }
 
-/// Bytes of text outside links under each node (junk elements excluded): the measure of how
-/// much of the article an element may hold.
-fn prose_mass(dom: &Dom) -> Vec<u32> {
+/// What is known of every element before the walk: its hint, how much text outside links
+/// it holds (bytes, junk excluded), and whether an element named as the article body lies
+/// inside it.
+struct Survey {
+    prose: Vec<u32>,
+    hints: Vec<Hint>,
+    holds_body: Vec<bool>,
+}
+
+fn survey(dom: &Dom) -> Survey {
     let n = dom.nodes.len();
     let mut all = vec![0u32; n];
     let mut links = vec![0u32; n];
+    let mut hints = vec![Hint::None; n];
+    let mut holds_body = vec![false; n];
     for id in (1..n).rev() {
         let node = &dom.nodes[id];
         let p = node.parent as usize;
@@ -203,13 +218,18 @@ fn prose_mass(dom: &Dom) -> Vec<u32> {
             Tag::A => links[id] = all[id],
             _ => {}
         }
+        hints[id] = hint(dom, id as NodeId);
+        if hints[id] == Hint::Content {
+            holds_body[id] = true;
+        }
         all[p] += all[id];
         links[p] += links[id];
+        holds_body[p] |= holds_body[id];
     }
     for (a, l) in all.iter_mut().zip(&links) {
         *a -= *l;
     }
-    all
+    Survey { prose: all, hints, holds_body }
 }
 
 #[cfg(test)]

@@ -54,6 +54,11 @@ pub fn hint(dom: &Dom, id: NodeId) -> Hint {
             break;
         }
     }
+    // Article and main elements carry their post's modifier classes (`tag-winter`,
+    // `author-jane`, `has-sidebar`); such words do not make them furniture.
+    if result == Hint::MaybeBoilerplate && matches!(tag, Tag::Article | Tag::Main | Tag::Body | Tag::Html) {
+        return Hint::None;
+    }
     result
 }
 

@@ -34,7 +34,8 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let (meta, ld) = meta::metadata(&dom, url, &blocks, container);
     let title = meta.title.as_deref();
     let mut paragraphs = content::paragraphs(&dom, &blocks, container, title);
-    if chars(&paragraphs) < MIN_ARTICLE_CHARS {
+    // A short text in an element named as the article body is a short article, not a miss.
+    if chars(&paragraphs) < MIN_ARTICLE_CHARS && !blocks.content_nodes.contains(&container) {
         let relaxed = blocks::collect(&dom, false);
         let container = content::container(&dom, &relaxed);
         let found = content::paragraphs(&dom, &relaxed, container, title);
