@@ -263,3 +263,25 @@ fn two_handles_on_one_folder_see_each_others_commits() {
     writer.insert_article(&article("Vu par l'autre connexion.")).unwrap();
     assert_eq!(reader.count_articles().unwrap(), 1);
 }
+
+#[test]
+fn concurrent_openers_migrate_once_and_all_writes_land() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let dir = dir.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&dir).unwrap();
+                let batch: Vec<_> = (0..25).map(|i| article(&format!("Fil {t}, article {i}."))).collect();
+                store.insert_articles(&batch).unwrap();
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let store = Store::open(&dir).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.count_articles().unwrap(), 100);
+}
