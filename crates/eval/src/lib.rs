@@ -1,1 +1,4 @@
 //! Evaluation metrics, each written from the benchmark's published definition.
+
+pub mod extraction;
+pub mod ner;
