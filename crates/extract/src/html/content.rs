@@ -22,7 +22,7 @@ pub(super) fn value(b: &Block) -> f32 {
 }
 
 fn has_sentence_end(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')', '»', ' ']).ends_with(['.', '!', '?', '。', '…', ':'])
+    text.trim_end_matches(['"', '\'', '”', '“', '’', ')', '»', '«', '」', ' ']).ends_with(['.', '!', '?', '。', '…', ':'])
 }
 
 /// Share of the best score a named article body needs to be preferred over the best element.
