@@ -201,10 +201,27 @@ pub fn read(input: &Input, options: &ReadOptions) -> Documents {
     {
         return read_all(std::slice::from_ref(input), options);
     }
-    let Opened { ctx, reader, head } = match open(input, options) {
-        Ok(o) => o,
-        Err(e) => return Box::new(std::iter::once(Err(e))),
-    };
+    match open(input, options) {
+        Ok(opened) => read_opened(opened, options),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    }
+}
+
+/// Reads any byte stream (an upload, a pipe, an archive member) as [`read`] reads a file:
+/// gzip undone, format sniffed. `source` names it in provenance and errors, and its
+/// extension, if any, helps sniffing.
+pub fn read_stream(source: impl Into<String>, reader: impl Read + Send + 'static, options: &ReadOptions) -> Documents {
+    let source = source.into();
+    let ctx = Ctx::new(source.clone(), options);
+    let ctx = Ctx { name: Some(source), ..ctx };
+    match open_reader(ctx, Box::new(reader)) {
+        Ok(opened) => read_opened(opened, options),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    }
+}
+
+fn read_opened(opened: Opened, options: &ReadOptions) -> Documents {
+    let Opened { ctx, reader, head } = opened;
     let format = match options.format {
         Format::Auto => match sniff::sniff(&head, ctx.name.as_deref(), ctx.content_type.as_deref()) {
             sniff::Sniffed::Format(f) => f,
@@ -255,6 +272,18 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    fn new(source: String, options: &ReadOptions) -> Self {
+        Ctx {
+            source,
+            name: None,
+            opts: options.clone(),
+            gz_consumed: None,
+            content_type: None,
+            url: None,
+            fetched_at: None,
+        }
+    }
+
     pub fn err(&self, position: Option<Position>, message: impl Into<String>) -> ReadError {
         ReadError { source: self.source.clone(), position, message: message.into() }
     }
@@ -362,15 +391,7 @@ fn peek_head(mut r: Box<dyn BufRead + Send>) -> (Vec<u8>, Box<dyn BufRead + Send
 /// Opens an input as a decompressed byte stream with its context.
 pub(crate) fn open(input: &Input, options: &ReadOptions) -> Result<Opened, ReadError> {
     let source = input.source_name();
-    let mut ctx = Ctx {
-        source: source.clone(),
-        name: None,
-        opts: options.clone(),
-        gz_consumed: None,
-        content_type: None,
-        url: None,
-        fetched_at: None,
-    };
+    let mut ctx = Ctx::new(source.clone(), options);
     let raw: Box<dyn Read + Send> = match input {
         Input::Path(p) => {
             ctx.name = Some(source.clone());
@@ -387,6 +408,10 @@ pub(crate) fn open(input: &Input, options: &ReadOptions) -> Result<Opened, ReadE
             fetched.reader
         }
     };
+    open_reader(ctx, raw)
+}
+
+fn open_reader(mut ctx: Ctx, raw: Box<dyn Read + Send>) -> Result<Opened, ReadError> {
     let (first, mut reader, err) = peek_head(Box::new(BufReader::with_capacity(BUF_SIZE, raw)));
     if first.is_empty() {
         return Err(match err {
