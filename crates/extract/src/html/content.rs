@@ -78,11 +78,26 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
         Some(next) => !matches!(next.kind, Kind::Heading(_)) || !matches!(kept[i].kind, Kind::Heading(_)),
         None => false,
     };
-    kept.iter()
+    let mut out: Vec<&Block> = kept
+        .iter()
         .enumerate()
         .filter(|&(i, b)| !matches!(b.kind, Kind::Heading(_)) || introduces_text(i))
-        .map(|(_, b)| b.text.clone())
-        .collect()
+        .map(|(_, b)| *b)
+        .collect();
+    // The article's edges are where its furniture sits: labels ("Contact:", "Tags"), datelines,
+    // "Advertisement". Short lines that are not sentences are trimmed there.
+    while out.last().is_some_and(|b| is_label(b)) {
+        out.pop();
+    }
+    let lead = out.iter().take_while(|b| is_label(b)).count();
+    out[lead..].iter().map(|b| b.text.clone()).collect()
+}
+
+/// Most characters of a line read as a label rather than as text.
+const LABEL_MAX_CHARS: u32 = 40;
+
+fn is_label(b: &Block) -> bool {
+    b.chars < LABEL_MAX_CHARS && !has_sentence_end(&b.text)
 }
 
 fn keep(b: &Block, title: Option<&str>) -> bool {
