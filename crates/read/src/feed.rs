@@ -311,10 +311,8 @@ impl FeedReader {
             }
             "language" => set(&mut h.language, value),
             "encoded" => set(&mut item.encoded, value),
-            "content" => {
-                if item.content.is_none() && attr(&f.attrs, "src").is_none() && !value.is_empty() {
-                    item.content = Some((value, attr(&f.attrs, "type").map(str::to_string)));
-                }
+            "content" if item.content.is_none() && attr(&f.attrs, "src").is_none() && !value.is_empty() => {
+                item.content = Some((value, attr(&f.attrs, "type").map(str::to_string)));
             }
             "description" => set(&mut item.description, value),
             "summary" => set(&mut item.summary, value),

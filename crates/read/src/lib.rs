@@ -210,7 +210,11 @@ pub fn read(input: &Input, options: &ReadOptions) -> Documents {
 /// Reads any byte stream (an upload, a pipe, an archive member) as [`read`] reads a file:
 /// gzip undone, format sniffed. `source` names it in provenance and errors, and its
 /// extension, if any, helps sniffing.
-pub fn read_stream(source: impl Into<String>, reader: impl Read + Send + 'static, options: &ReadOptions) -> Documents {
+pub fn read_stream(
+    source: impl Into<String>,
+    reader: impl Read + Send + 'static,
+    options: &ReadOptions,
+) -> Documents {
     let source = source.into();
     let ctx = Ctx::new(source.clone(), options);
     let ctx = Ctx { name: Some(source), ..ctx };
@@ -288,14 +292,16 @@ impl Ctx {
         ReadError { source: self.source.clone(), position, message: message.into() }
     }
 
-    /// A read failure at `offset` of the (decompressed) stream; for gzip, says where in the
-    /// compressed file the stream broke.
+    /// A read failure in the document or record starting at `offset` of the (decompressed)
+    /// stream; for gzip, also says where in the compressed file the stream broke.
     pub fn io_err(&self, offset: u64, what: &str, e: &io::Error) -> ReadError {
         let message = match &self.gz_consumed {
-            Some(c) => format!(
-                "{what}: gzip stream is truncated or corrupt ({e}) after {offset} decompressed bytes, at compressed byte {}",
-                c.load(Ordering::Relaxed)
-            ),
+            Some(c) => {
+                format!(
+                    "{what}: gzip stream is truncated or corrupt ({e}) at compressed byte {}",
+                    c.load(Ordering::Relaxed)
+                )
+            }
             None => format!("{what}: {e}"),
         };
         self.err(Some(Position::Byte(offset)), message)

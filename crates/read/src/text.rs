@@ -188,7 +188,8 @@ fn header(text: &str) -> (Hints, &str) {
             Some(a) => (true, a),
             None => (false, after),
         };
-        if !after.starts_with([' ', '\t']) && !(colon && !after.starts_with('\n')) {
+        let separated = after.starts_with([' ', '\t']) || (colon && !after.starts_with('\n'));
+        if !separated {
             break;
         }
         if !colon && kw.bytes().any(|b| b.is_ascii_uppercase()) {

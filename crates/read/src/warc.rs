@@ -73,7 +73,8 @@ impl WarcReader {
 
     /// Reads one record; `Ok(None)` at the end of the stream or for a record that is not a page.
     fn record(&mut self, start: u64, version: Vec<u8>) -> Result<Option<RawDocument>, Fail> {
-        let io_fail = |s: &Self, what: &str, e: io::Error| Fail::Stream(s.ctx.io_err(s.offset, what, &e));
+        // Read failures name the record they interrupt.
+        let io_fail = |s: &Self, what: &str, e: io::Error| Fail::Stream(s.ctx.io_err(start, what, &e));
         if !version.starts_with(b"WARC/") {
             let shown: String = String::from_utf8_lossy(trim_eol(&version)).chars().take(60).collect();
             return Err(Fail::Record(format!(

@@ -107,7 +107,8 @@ fn html_charset_from_meta() {
         "<!DOCTYPE html><html><head><meta charset=\"windows-1251\"><title>Новости</title></head>\
          <body><p>Правительство ушло в отставку.</p></body></html>",
     );
-    let docs: Vec<_> = read_stream("page", Cursor::new(bytes.into_owned()), &ReadOptions::default()).collect();
+    let docs: Vec<_> =
+        read_stream("page", Cursor::new(bytes.into_owned()), &ReadOptions::default()).collect();
     assert!(html(ok(&docs[0])).contains("Правительство ушло в отставку."));
 }
 
@@ -158,7 +159,11 @@ fn item_xml(file: &str, tag: &str, n: usize) -> String {
     let s = std::fs::read_to_string(fixture(file)).unwrap();
     let open = format!("<{tag}");
     let close = format!("</{tag}>");
-    let starts: Vec<_> = s.match_indices(&open).map(|(i, _)| i).filter(|i| s[*i + open.len()..].starts_with([' ', '>'])).collect();
+    let starts: Vec<_> = s
+        .match_indices(&open)
+        .map(|(i, _)| i)
+        .filter(|i| s[*i + open.len()..].starts_with([' ', '>']))
+        .collect();
     let start = starts[n - 1];
     let end = start + s[start..].find(&close).unwrap() + close.len();
     s[start..end].to_string()
