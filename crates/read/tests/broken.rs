@@ -215,3 +215,56 @@ fn a_missing_file_is_an_error_and_the_rest_goes_on() {
     assert!(e.source.ends_with("no-such-file.txt") && e.message.starts_with("cannot read"), "{e}");
     ok(&docs[1]);
 }
+
+/// Damaged copies of every fixture, read as every format: no panic, no hang, and every error
+/// names its source.
+#[test]
+fn damaged_fixtures_never_panic() {
+    use storyline_read::Format;
+    let files = [
+        "front-matter.txt",
+        "articles.jsonl",
+        "rss2.xml",
+        "rss1.rdf",
+        "atom.xml",
+        "broken.warc",
+        "cc-news.warc.gz",
+        "lhpat-tm.html.gz",
+        "encodings/rss-cp1251.xml",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let formats = [Format::Auto, Format::Text, Format::Html, Format::Jsonl, Format::Feed, Format::Warc];
+    for file in files {
+        let original = std::fs::read(fixture(file)).unwrap();
+        for round in 0..12 {
+            let mut bytes = original.clone();
+            // Cut, then flip a few bytes.
+            let cut = (next() as usize) % (bytes.len() + 1);
+            if round % 2 == 0 {
+                bytes.truncate(cut);
+            }
+            for _ in 0..(round % 4) * 3 {
+                if !bytes.is_empty() {
+                    let at = (next() as usize) % bytes.len();
+                    bytes[at] = next() as u8;
+                }
+            }
+            for format in formats {
+                let options = ReadOptions { format, max_document_bytes: 64 * 1024, ..ReadOptions::default() };
+                let name = format!("damaged-{round}-{file}");
+                for item in read_stream(name.clone(), Cursor::new(bytes.clone()), &options).take(10_000) {
+                    if let Err(e) = item {
+                        assert_eq!(e.source, name);
+                        assert!(!e.message.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}
