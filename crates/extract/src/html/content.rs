@@ -101,7 +101,8 @@ fn is_label(b: &Block) -> bool {
 }
 
 fn keep(b: &Block, title: Option<&str>) -> bool {
-    if b.link_density() > 0.5 {
+    let max_link_density = if b.kind == Kind::ListItem { 0.8 } else { 0.5 };
+    if b.link_density() > max_link_density {
         return false;
     }
     let text = b.text.trim_start();
