@@ -97,6 +97,7 @@ pub(crate) struct FeedReader {
     item: Option<Item>,
     field: Option<Field>,
     items: u64,
+    saw_root: bool,
     done: bool,
 }
 
@@ -178,6 +179,7 @@ impl FeedReader {
             item: None,
             field: None,
             items: 0,
+            saw_root: false,
             done: false,
         }
     }
@@ -203,12 +205,11 @@ impl FeedReader {
         let qname = e.name().0.to_string();
         let (prefix, local) = split_name(&qname);
         let (prefix, local) = (prefix.to_string(), local.to_string());
-        if self.stack.is_empty()
-            && self.items == 0
-            && self.item.is_none()
-            && !matches!(local.as_str(), "rss" | "RDF" | "feed")
-        {
-            return Err(format!("not an RSS or Atom feed: the root element is <{qname}>"));
+        if !self.saw_root {
+            if !matches!(local.as_str(), "rss" | "RDF" | "feed") {
+                return Err(format!("not an RSS or Atom feed: the root element is <{qname}>"));
+            }
+            self.saw_root = true;
         }
         let depth = self.stack.len() + 1;
         if !empty {
@@ -474,7 +475,7 @@ impl Iterator for FeedReader {
                             format!("malformed XML: the feed ends before <{open}> is closed"),
                         )));
                     }
-                    if self.items == 0 && self.stack.is_empty() {
+                    if !self.saw_root {
                         return Some(Err(self
                             .ctx
                             .err(Some(Position::Byte(0)), "not a feed: no XML element found")));

@@ -155,6 +155,11 @@ fn feed_cut_short_and_xml_that_is_not_a_feed() {
     let e = err(&docs[0]);
     assert!(e.message.contains("not an RSS or Atom feed: the root element is <urlset>"), "{e}");
     assert_eq!(e.position, Some(Position::Byte(22)));
+
+    // A well-formed feed without items is no error: it has nothing to read yet.
+    let empty = "<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>";
+    let docs: Vec<_> = read_stream("quiet.xml", Cursor::new(empty), &ReadOptions::default()).collect();
+    assert!(docs.is_empty(), "{docs:?}");
 }
 
 #[test]
