@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use storyline_doc::Article;
-use storyline_read::{Input, ReadError, ReadOptions};
+use storyline_read::{Input, ReadError, ReadOptions, Warnings};
 use storyline_store::{IngestError, Outcome, RunId, Store};
 
 /// Errors kept for the `--json` summary; beyond this only the count grows (all of them are
@@ -172,16 +172,20 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let (inputs, discover_errors) = storyline_read::discover(&inputs);
     let inputs = outside_store(inputs, store.dir());
     let run = store.begin_run(&args.inputs)?;
-    // The struct update keeps this compiling as the readers grow options of their own.
-    #[allow(clippy::needless_update)]
-    let options = ReadOptions { format: args.format.into(), ..ReadOptions::default() };
+    let progress = progress_bar(ctx.quiet, inputs.len());
+    // Reader warnings (a guessed encoding, replaced bytes) do not stop a document; they are
+    // only logged, around the progress bar rather than through it.
+    let bar = progress.clone();
+    let on_warning = Warnings::new(move |w| bar.suspend(|| tracing::warn!("{w}")));
+    let options =
+        ReadOptions { format: args.format.into(), on_warning: Some(on_warning), ..ReadOptions::default() };
     let mut ingest = Ingest {
         store,
         run,
         batch: args.batch as usize,
         pending: Pending { articles: Vec::new(), errors: Vec::new(), documents: 0 },
         tally: Tally::default(),
-        progress: progress_bar(ctx.quiet, inputs.len()),
+        progress,
     };
     for e in discover_errors {
         ingest.error(from_read_error(e), false)?;
