@@ -11,7 +11,7 @@ pub(super) fn value(b: &Block) -> f32 {
     let n = b.chars as f32;
     let ld = b.link_density();
     if ld > 0.5 {
-
+        return -0.5 * n;
     }
     match b.kind {
         Kind::Heading(_) => 0.0,
@@ -22,7 +22,8 @@ pub(super) fn value(b: &Block) -> f32 {
 }
 
 fn has_sentence_end(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '“', '’', ')', '»', '«', '」', ' ']).ends_with(['.', '!', '?', '。', '…', ':'])
+    text.trim_end_matches(['"', '\'', '”', '“', '’', ')', '»', '«', '」', ' '])
+        .ends_with(['.', '!', '?', '。', '…', ':'])
 }
 
 /// Share of the best score a named article body needs to be preferred over the best element.

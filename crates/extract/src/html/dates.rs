@@ -43,10 +43,12 @@ pub fn from_url(url: &str) -> Option<PartialDateTime> {
     let segments: Vec<&str> = path.split('/').collect();
     for (i, seg) in segments.iter().enumerate() {
         let num = |s: &str, len: std::ops::RangeInclusive<usize>| {
-            (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())?
+            (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u32>().ok())?
         };
         if let Some(y) = num(seg, 4..=4).filter(|&y| plausible_year(y)) {
-            let Some(m) = segments.get(i + 1).and_then(|s| num(s, 1..=2)).filter(|m| (1..=12).contains(m)) else {
+            let Some(m) = segments.get(i + 1).and_then(|s| num(s, 1..=2)).filter(|m| (1..=12).contains(m))
+            else {
                 continue;
             };
             let day = segments.get(i + 2).and_then(|s| num(s, 1..=2));
@@ -76,10 +78,9 @@ pub fn from_url(url: &str) -> Option<PartialDateTime> {
     None
 }
 
-/// A word of the text: its characters, and whether a `.` directly follows it.
+/// A run of letters and digits in the text.
 struct Word<'a> {
     text: &'a str,
-    dot: bool,
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
@@ -91,7 +92,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { text: &text[s..i], dot: c == '.' });
+            out.push(Word { text: &text[s..i] });
         }
     }
     out
@@ -176,7 +177,6 @@ fn numeric_at(text: &str, ws: &[Word], i: usize, month_first: bool) -> Option<Pa
     if parts[2].len() != 4 || !plausible_year(c) || parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
-    let _ = ws[i].dot;
     let (day, month) = match sep {
         '/' if month_first && a <= 12 => (b, a),
         _ if a > 12 => (a, b),
@@ -222,7 +222,8 @@ mod tests {
 
     #[test]
     fn no_date_without_day_month_and_year() {
-        for s in ["in March 2021", "version 2.0.1", "31 February 2021", "call 555-1234", "May the force", ""] {
+        for s in ["in March 2021", "version 2.0.1", "31 February 2021", "call 555-1234", "May the force", ""]
+        {
             assert_eq!(text_date(s), None, "{s}");
         }
     }

@@ -187,9 +187,8 @@ fn classify_words(words: &[String]) -> Hint {
     let furniture = words
         .iter()
         .any(|w| BOILERPLATE_WORDS.contains(&w.as_str()) || BOILERPLATE_STEMS.iter().any(|s| w.contains(s)));
-    let weak = || {
-        words.iter().any(|w| WEAK_WORDS.contains(&w.as_str()) || WEAK_STEMS.iter().any(|s| w.contains(s)))
-    };
+    let weak =
+        || words.iter().any(|w| WEAK_WORDS.contains(&w.as_str()) || WEAK_STEMS.iter().any(|s| w.contains(s)));
     match (bodyish, furniture) {
         (_, true) => Hint::Boilerplate,
         (true, false) => Hint::Content,

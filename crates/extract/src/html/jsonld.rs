@@ -20,8 +20,13 @@ pub struct LdArticle {
 /// How likely an object of this `@type` is to be the page's article (0: not at all).
 fn article_rank(v: &Value) -> u8 {
     let rank = |t: &str| match t {
-        "NewsArticle" | "ReportageNews" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle"
-        | "ReviewNewsArticle" | "LiveBlogPosting" => 4,
+        "NewsArticle"
+        | "ReportageNews"
+        | "AnalysisNewsArticle"
+        | "OpinionNewsArticle"
+        | "BackgroundNewsArticle"
+        | "ReviewNewsArticle"
+        | "LiveBlogPosting" => 4,
         "Article" | "BlogPosting" | "SocialMediaPosting" | "TechArticle" | "ScholarlyArticle" | "Report"
         | "Review" | "Recipe" => 3,
         "WebPage" | "ItemPage" | "AboutPage" | "QAPage" => 1,
@@ -70,13 +75,15 @@ pub fn article(scripts: &[String]) -> Option<LdArticle> {
     let mut out = LdArticle::default();
     for v in candidates {
         let s = |k: &str| text(v.get(k)?);
-        out.headline = out.headline.or_else(|| s("headline")).or_else(|| (article_rank(v) > 1).then(|| s("name"))?);
+        out.headline =
+            out.headline.or_else(|| s("headline")).or_else(|| (article_rank(v) > 1).then(|| s("name"))?);
         out.published = out.published.or_else(|| s("datePublished")).or_else(|| s("dateCreated"));
         out.modified = out.modified.or_else(|| s("dateModified"));
         if out.authors.is_empty() {
             out.authors = v.get("author").or_else(|| v.get("creator")).map(names).unwrap_or_default();
         }
-        out.publisher = out.publisher.or_else(|| v.get("publisher").and_then(|p| names(p).into_iter().next()));
+        out.publisher =
+            out.publisher.or_else(|| v.get("publisher").and_then(|p| names(p).into_iter().next()));
         out.description = out.description.or_else(|| s("description"));
         out.body = out.body.or_else(|| s("articleBody")).or_else(|| s("text"));
         out.url = out.url.or_else(|| s("url"));

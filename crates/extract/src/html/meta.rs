@@ -39,7 +39,9 @@ fn scan(dom: &Dom) -> Found {
                 let Some(content) = dom.attr(id, "content") else { continue };
                 for key in ["property", "name", "itemprop", "http-equiv"] {
                     if let Some(k) = dom.attr_raw(id, key) {
-                        f.metas.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.trim().to_string());
+                        f.metas
+                            .entry(k.trim().to_ascii_lowercase())
+                            .or_insert_with(|| content.trim().to_string());
                     }
                 }
                 continue;
@@ -54,7 +56,10 @@ fn scan(dom: &Dom) -> Found {
                 continue;
             }
             Tag::Script => {
-                if dom.attr_raw(id, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                if dom
+                    .attr_raw(id, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
                     f.ld.push(dom.text_content(id));
                 }
                 continue;
@@ -65,7 +70,9 @@ fn scan(dom: &Dom) -> Found {
             Tag::Time => {
                 if let Some(dt) = dom.attr(id, "datetime") {
                     let marked = dom.attr_raw(id, "pubdate").is_some()
-                        || dom.attr_raw(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || dom
+                            .attr_raw(id, "itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                         || dom.attr_raw(id, "class").is_some_and(|c| contains_ci(c, "publish"));
                     f.times.push((marked, dt.trim().to_string()));
                 }
@@ -91,7 +98,9 @@ fn scan(dom: &Dom) -> Found {
             f.rel_authors.push(clean(&dom.text_content(id)));
         }
         if f.bylines.len() < 3
-            && dom.attr_raw(id, "class").is_some_and(|c| contains_ci(c, "byline") || contains_ci(c, "author-name"))
+            && dom
+                .attr_raw(id, "class")
+                .is_some_and(|c| contains_ci(c, "byline") || contains_ci(c, "author-name"))
         {
             let t = clean(&dom.text_content(id));
             if !t.is_empty() && t.len() < 200 {
@@ -113,15 +122,23 @@ fn clean(s: &str) -> String {
 
 /// Reads the page's metadata. `blocks` and `container` locate the article, near whose start a
 /// date written in the text is looked for when nothing else dates the page.
-pub fn metadata(dom: &Dom, url: Option<&str>, blocks: &Blocks, container: NodeId) -> (Metadata, Option<LdArticle>) {
+pub fn metadata(
+    dom: &Dom,
+    url: Option<&str>,
+    blocks: &Blocks,
+    container: NodeId,
+) -> (Metadata, Option<LdArticle>) {
     let f = scan(dom);
     let ld = jsonld::article(&f.ld);
     let m = |k: &str| f.metas.get(k).map(String::as_str).filter(|s| !s.is_empty());
     let first = |keys: &[&str]| keys.iter().find_map(|k| m(k));
 
+    // Some sites put their address where their name belongs.
+    let name_like = |s: &String| !s.contains("://") && !s.starts_with("www.");
     let site = first(&["og:site_name", "application-name", "twitter:app:name:iphone"])
         .map(str::to_string)
-        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()));
+        .filter(name_like)
+        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()).filter(name_like));
     let title = first(&["og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title"])
         .map(str::to_string)
         .or_else(|| ld.as_ref().and_then(|l| l.headline.clone()))
@@ -130,12 +147,13 @@ pub fn metadata(dom: &Dom, url: Option<&str>, blocks: &Blocks, container: NodeId
         .map(|t| strip_site(&clean(&super::entity::decode(&t)), site.as_deref()))
         .filter(|t| !t.is_empty());
 
-    let language = [f.html_lang.as_deref(), m("content-language"), m("og:locale"), m("language"), m("dc.language")]
-        .into_iter()
-        .flatten()
-        .chain(ld.as_ref().and_then(|l| l.language.as_deref()))
-        .find_map(language_code)
-        .map(|code| Language { code, confidence: 1.0, source: MetaSource::MetaTag });
+    let language =
+        [f.html_lang.as_deref(), m("content-language"), m("og:locale"), m("language"), m("dc.language")]
+            .into_iter()
+            .flatten()
+            .chain(ld.as_ref().and_then(|l| l.language.as_deref()))
+            .find_map(language_code)
+            .map(|code| Language { code, confidence: 1.0, source: MetaSource::MetaTag });
 
     let base = url;
     let canonical = f
@@ -146,7 +164,7 @@ pub fn metadata(dom: &Dom, url: Option<&str>, blocks: &Blocks, container: NodeId
         .or_else(|| ld.as_ref().and_then(|l| l.url.as_deref()).and_then(|c| resolve(base, c)));
 
     let description = first(&["og:description", "description", "twitter:description", "dc.description"])
-        .map(|d| clean(d))
+        .map(clean)
         .or_else(|| ld.as_ref().and_then(|l| l.description.clone()));
 
     let month_first = language.as_ref().is_none_or(|l| l.code == "en");
@@ -170,14 +188,40 @@ pub fn metadata(dom: &Dom, url: Option<&str>, blocks: &Blocks, container: NodeId
 
 /// Meta keys for the first publication date, most specific first.
 const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time", "og:article:published_time", "article:published", "datepublished",
-    "parsely-pub-date", "sailthru.date", "dcterms.issued", "dc.date.issued", "dcterms.created", "dc.date.created",
-    "publish-date", "publish_date", "pubdate", "publishdate", "publication_date", "citation_publication_date",
-    "og:published_time", "article.published", "date", "dc.date", "dcterms.date", "cxenseparse:recs:publishtime",
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date.created",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "publishdate",
+    "publication_date",
+    "citation_publication_date",
+    "og:published_time",
+    "article.published",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "cxenseparse:recs:publishtime",
 ];
 const MODIFIED_KEYS: &[&str] = &[
-    "article:modified_time", "og:updated_time", "article:modified", "datemodified", "dcterms.modified",
-    "dc.date.modified", "last-modified", "lastmod", "article.updated", "sailthru.lastmodified",
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+    "sailthru.lastmodified",
 ];
 
 fn machine_date(s: &str, month_first: bool) -> Option<PartialDateTime> {
@@ -235,11 +279,12 @@ fn text_date(blocks: &Blocks, container: NodeId, month_first: bool) -> Option<Pa
 }
 
 fn authors(f: &Found, ld: Option<&LdArticle>) -> Vec<String> {
-    let meta_authors: Vec<String> = ["author", "parsely-author", "sailthru.author", "dc.creator", "article:author", "byl"]
-        .iter()
-        .filter_map(|k| f.metas.get(*k))
-        .map(String::to_string)
-        .collect();
+    let meta_authors: Vec<String> =
+        ["author", "parsely-author", "sailthru.author", "dc.creator", "article:author", "byl"]
+            .iter()
+            .filter_map(|k| f.metas.get(*k))
+            .map(String::to_string)
+            .collect();
     let sources: [Vec<String>; 5] = [
         ld.map(|l| l.authors.clone()).unwrap_or_default(),
         meta_authors,
@@ -271,7 +316,9 @@ pub fn split_names(raw: &str) -> Vec<String> {
     }
     let lower = s.to_lowercase();
     let mut rest = s.as_str();
-    for prefix in ["by ", "par ", "von ", "por ", "di ", "door ", "written by ", "author: ", "auteur : ", "autor: "] {
+    for prefix in
+        ["by ", "par ", "von ", "por ", "di ", "door ", "written by ", "author: ", "auteur : ", "autor: "]
+    {
         if lower.starts_with(prefix) {
             rest = &s[prefix.len()..];
             break;
@@ -406,13 +453,19 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Le titre"));
         assert_eq!(m.site.as_deref(), Some("Le Journal"));
         let p = m.published.unwrap();
-        assert_eq!((p.date.to_string().as_str(), p.precision, p.source), ("2022-01-06T14:30+06:00", Precision::Minute, MetaSource::MetaTag));
+        assert_eq!(
+            (p.date.to_string().as_str(), p.precision, p.source),
+            ("2022-01-06T14:30+06:00", Precision::Minute, MetaSource::MetaTag)
+        );
         let md = m.modified.unwrap();
         assert_eq!((md.date.to_string().as_str(), md.source), ("2022-01-07", MetaSource::MetaTag));
         assert_eq!(m.authors, ["Jean Dupont", "Marie Curie"]);
         assert_eq!(m.description.as_deref(), Some("Résumé & plus."));
         assert_eq!(m.canonical_url.as_deref(), Some("https://journal.example/2022/01/06/le-titre"));
-        assert_eq!(m.language, Some(Language { code: "fr".into(), confidence: 1.0, source: MetaSource::MetaTag }));
+        assert_eq!(
+            m.language,
+            Some(Language { code: "fr".into(), confidence: 1.0, source: MetaSource::MetaTag })
+        );
     }
 
     #[test]
@@ -446,17 +499,26 @@ mod tests {
         let html = r#"<span itemprop="datePublished" content="2019-02-03">3 Feb</span>
             <span itemprop="dateModified">2019-02-04</span><p>t</p>"#;
         let m = meta_of(html, None);
-        assert_eq!(m.published.unwrap(), DatedBy::new(PartialDateTime::day(2019, 2, 3).unwrap(), MetaSource::Markup));
+        assert_eq!(
+            m.published.unwrap(),
+            DatedBy::new(PartialDateTime::day(2019, 2, 3).unwrap(), MetaSource::Markup)
+        );
         assert_eq!(m.modified.unwrap().date.to_string(), "2019-02-04");
     }
 
     #[test]
     fn url_date_then_text_date() {
         let m = meta_of("<p>Body text.</p>", Some("https://x.example/2022/01/06/story"));
-        assert_eq!(m.published.unwrap(), DatedBy::new(PartialDateTime::day(2022, 1, 6).unwrap(), MetaSource::Url));
+        assert_eq!(
+            m.published.unwrap(),
+            DatedBy::new(PartialDateTime::day(2022, 1, 6).unwrap(), MetaSource::Url)
+        );
         let html = "<div class=top>Publié le 6 janvier 2022</div><article><p>Le texte de l'article, assez long pour compter.</p></article>";
         let m = meta_of(html, Some("https://x.example/story"));
-        assert_eq!(m.published.unwrap(), DatedBy::new(PartialDateTime::day(2022, 1, 6).unwrap(), MetaSource::Text));
+        assert_eq!(
+            m.published.unwrap(),
+            DatedBy::new(PartialDateTime::day(2022, 1, 6).unwrap(), MetaSource::Text)
+        );
     }
 
     #[test]

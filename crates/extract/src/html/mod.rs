@@ -46,8 +46,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     // The JSON-LD copy of the text is clean but often cut short; it wins only when it holds
     // much more than the page's markup gave.
     if let Some(body) = ld.and_then(|l| l.body) {
-        let from_ld: Vec<String> =
-            body.split('\n').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect();
+        let from_ld: Vec<String> = body
+            .split('\n')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
         if chars(&from_ld) > 2 * chars(&paragraphs) {
             paragraphs = from_ld;
         }
@@ -58,35 +61,4 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         paragraphs.push(d.clone());
     }
     Extracted { meta, paragraphs }
-}
-
-#[doc(hidden)]
-pub fn debug_chain(html: &str, needle: &str) {
-    let dom = Dom::parse(html);
-    let b = blocks::collect(&dom, true);
-    eprintln!("nodes {} blocks {}", dom.nodes.len(), b.blocks.len());
-    fn show(dom: &Dom, id: tree::NodeId, depth: usize) {
-        if depth > 14 { return; }
-        for c in dom.children(id) {
-            if dom.tag(c) != tag::Tag::Text {
-                eprintln!("{}{c} {:?} {:?} {:?}", "  ".repeat(depth), dom.tag(c), dom.attr_raw(c, "class"), hints::hint(dom, c));
-                show(dom, c, depth + 1);
-            }
-        }
-    }
-    let c = content::container(&dom, &b);
-    eprintln!("container {c} {:?} {:?}", dom.tag(c), dom.attr_raw(c, "class"));
-    let sc = content::scores(&dom, &b);
-    let mut a = c;
-    while a != tree::NONE {
-        eprintln!("  anc {a} {:?} {:?} score={:.0}", dom.tag(a), dom.attr_raw(a, "class"), sc[a as usize]);
-        a = dom.nodes[a as usize].parent;
-    }
-    if !needle.is_empty() {
-        for bl in &b.blocks {
-            eprintln!("[{} {:?} v={:.0}] {}", bl.owner, bl.kind, content::value(bl), bl.text.chars().take(100).collect::<String>());
-        }
-        return;
-    }
-    show(&dom, tree::ROOT, 0);
 }

@@ -60,20 +60,8 @@ impl<'s> Dom<'s> {
         b.dom
     }
 
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
-    }
-
     pub fn tag(&self, id: NodeId) -> Tag {
         self.nodes[id as usize].tag
-    }
-
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
     }
 
     pub fn children(&self, id: NodeId) -> Children<'_, 's> {
@@ -95,7 +83,8 @@ impl<'s> Dom<'s> {
         }
     }
 
-    /// The element's name as written, lower-cased only when it is a known tag.
+    /// The element's name as written.
+    #[cfg(test)]
     pub fn name(&self, id: NodeId) -> &'s str {
         let (s, e) = self.nodes[id as usize].name;
         &self.src[s as usize..e as usize]
@@ -137,23 +126,25 @@ impl<'s> Dom<'s> {
     /// The text of the whole subtree, references decoded, script-like content skipped.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
-        self.collect_text(id, &mut out);
-        out
-    }
-
-    fn collect_text(&self, id: NodeId, out: &mut String) {
-        for c in self.children(id) {
-            match self.tag(c) {
-                Tag::Text => out.push_str(&self.text(c)),
-                Tag::Script | Tag::Style | Tag::Template => {}
+        // Iterative: a broken page can nest elements thousands deep.
+        let end = self.subtree_end(id);
+        let mut n = id + 1;
+        while n < end {
+            match self.tag(n) {
+                Tag::Text => out.push_str(&self.text(n)),
+                Tag::Script | Tag::Style | Tag::Template => {
+                    n = self.subtree_end(n);
+                    continue;
+                }
                 t => {
-                    if t.is_block() && !out.ends_with(char::is_whitespace) && !out.is_empty() {
+                    if t.is_block() && !out.is_empty() && !out.ends_with(char::is_whitespace) {
                         out.push(' ');
                     }
-                    self.collect_text(c, out);
                 }
             }
+            n += 1;
         }
+        out
     }
 }
 
@@ -218,7 +209,7 @@ impl Builder<'_> {
     /// Finds the innermost open element matching `want`, searching down from the top and
     /// giving up at an element for which `boundary` holds. Returns its stack position.
     fn find_open(&self, want: impl Fn(Tag, NodeId) -> bool, boundary: impl Fn(Tag) -> bool) -> Option<usize> {
-        for (pos, &id) in self.stack.iter().enumerate().rev() {
+        for (pos, &id) in self.stack.iter().enumerate().rev().take(MAX_SCOPE_SEARCH) {
             let t = self.dom.tag(id);
             if want(t, id) {
                 return Some(pos);
@@ -245,6 +236,11 @@ impl Builder<'_> {
         self.dom.src.as_bytes()[s as usize..e as usize].eq_ignore_ascii_case(name)
     }
 }
+
+/// How far down the stack of open elements an implied or explicit end tag looks for its
+/// element. Browsers look all the way; on pages with thousands of unclosed elements that makes
+/// parsing quadratic, and an element that far down is not the one a stray tag meant.
+const MAX_SCOPE_SEARCH: usize = 512;
 
 /// Where a table cell's or a list item's implied end stops looking.
 fn scope_boundary(t: Tag) -> bool {
@@ -310,10 +306,8 @@ impl Sink for Builder<'_> {
             Tag::Thead | Tag::Tbody | Tag::Tfoot => {
                 self.close_open(|t| matches!(t, Tag::Thead | Tag::Tbody | Tag::Tfoot), |t| t == Tag::Table)
             }
-            t if t.is_heading() => {
-                if self.top_tag().is_heading() {
-                    self.stack.pop();
-                }
+            t if t.is_heading() && self.top_tag().is_heading() => {
+                self.stack.pop();
             }
             // Links do not nest: a new one ends the open one.
             Tag::A => self.close_open(|t| t == Tag::A, |t| scope_boundary(t) || t.closes_p()),
@@ -323,7 +317,7 @@ impl Sink for Builder<'_> {
         self.dom.attrs.extend_from_slice(attrs);
         let id = self.append(tag, first, self.dom.attrs.len() as u32, (name.0 as u32, name.1 as u32));
         // `/>` only means something on foreign and custom elements.
-        if !tag.is_void() && !(self_closing && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)) {
+        if !(tag.is_void() || self_closing && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)) {
             self.stack.push(id);
         }
     }
@@ -422,6 +416,15 @@ mod tests {
         let p = dom.children(body).find(|&c| dom.tag(c) == Tag::P).unwrap();
         assert_eq!(dom.text_content(p), "Café & co");
         assert_eq!(dom.text_content(body), "Café & co");
+    }
+
+    #[test]
+    fn deep_nesting_stays_linear_and_readable() {
+        let depth = 20_000;
+        let html = format!("<h1>{}deep{}</h1>", "<div><b>".repeat(depth), "</b></div>".repeat(depth));
+        let dom = Dom::parse(&html);
+        let h1 = dom.children(ROOT).next().unwrap();
+        assert_eq!(dom.text_content(h1), "deep");
     }
 
     #[test]
