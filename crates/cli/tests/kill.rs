@@ -40,13 +40,18 @@ fn ingest_and_kill(input: &Path, data: &Path, kill_after: u64) -> Option<Killed>
     // acknowledgement as it is logged.
     let reader = std::thread::spawn(move || {
         let mut acknowledged = 0;
+        let mut last = std::collections::VecDeque::new();
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(new) = committed_new(&line) {
                 acknowledged = acknowledged.max(new);
                 let _ = tx.send(new);
             }
+            if last.len() == 10 {
+                last.pop_front();
+            }
+            last.push_back(line);
         }
-        acknowledged
+        (acknowledged, Vec::from(last).join("\n"))
     });
     let mut reached = false;
     while let Ok(new) = rx.recv_timeout(Duration::from_secs(120)) {
@@ -59,10 +64,20 @@ fn ingest_and_kill(input: &Path, data: &Path, kill_after: u64) -> Option<Killed>
         reached || child.try_wait().ok().flatten().is_some(),
         "the ingest made no progress for 2 minutes"
     );
+    // A varying pause, so that over many runs the kill lands in every phase of a batch
+    // (reading, extracting, inside the commit) rather than always just after a log line.
+    let jitter =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    std::thread::sleep(Duration::from_micros(u64::from(jitter % 30_000)));
     // SIGKILL: no destructor, no rollback, no chance to finish the batch in flight.
     let _ = child.kill();
     let status = child.wait().expect("wait for the killed ingest");
-    let acknowledged = reader.join().expect("stderr reader");
+    let (acknowledged, last_lines) = reader.join().expect("stderr reader");
+    assert!(
+        acknowledged > 0 || status.signal() == Some(9),
+        "the ingest ran to the end ({status}) without one `batch committed ... new=N` debug line; \
+         did the log format change? Last lines of stderr:\n{last_lines}"
+    );
     (status.signal() == Some(9)).then_some(Killed { acknowledged })
 }
 
