@@ -4,5 +4,6 @@
 //! the article's text, a rule-based sentence splitter, and a named-entity recogniser (an
 //! averaged perceptron over hashed features) with one model per language.
 
+pub mod ner;
 pub mod sentences;
 pub mod tokenize;

@@ -33,7 +33,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let terminal = is_terminal(tok) || FINAL_ABBREVIATIONS.iter().any(|a| tok.eq_ignore_ascii_case(a));
         if terminal {
             // Closing quotes and brackets belong to the sentence they close.
-            while end < tokens.len() && is_closing(tokens[end].text(text), &text[tokens[end - 1].end..tokens[end].start]) {
+            while end < tokens.len()
+                && is_closing(tokens[end].text(text), &text[tokens[end - 1].end..tokens[end].start])
+            {
                 end += 1;
             }
         }
@@ -43,7 +45,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 let gap = &text[tokens[end - 1].end..next.start];
                 let newlines = gap.matches('\n').count();
                 let starts = can_start(next.text(text), next.kind);
-                newlines >= 2 || (newlines == 1 && starts) || (terminal && starts && !gap.is_empty())
+                newlines >= 2
+                    || (newlines == 1 && starts)
+                    || (terminal && starts && !gap.is_empty())
                     || (terminal && is_no_case_terminal(tok))
             }
         };
@@ -81,7 +85,9 @@ fn can_start(tok: &str, kind: TokenKind) -> bool {
     let Some(c) = tok.chars().next() else { return false };
     match kind {
         TokenKind::Number => true,
-        TokenKind::Punct => matches!(c, '«' | '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '„' | '‹'),
+        TokenKind::Punct => {
+            matches!(c, '«' | '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡' | '„' | '‹')
+        }
         TokenKind::Url | TokenKind::Symbol => false,
         TokenKind::Word => c.is_uppercase() || (is_word_char(c) && !c.is_lowercase()),
     }
@@ -113,8 +119,14 @@ mod tests {
 
     #[test]
     fn titles_initials_and_decimals_do_not_end_a_sentence() {
-        assert_eq!(split("M. Tokayev a parlé. J. K. Rowling aussi."), ["M. Tokayev a parlé.", "J. K. Rowling aussi."]);
-        assert_eq!(split("Le prix a augmenté de 3.5 % hier. Puis"), ["Le prix a augmenté de 3.5 % hier.", "Puis"]);
+        assert_eq!(
+            split("M. Tokayev a parlé. J. K. Rowling aussi."),
+            ["M. Tokayev a parlé.", "J. K. Rowling aussi."]
+        );
+        assert_eq!(
+            split("Le prix a augmenté de 3.5 % hier. Puis"),
+            ["Le prix a augmenté de 3.5 % hier.", "Puis"]
+        );
         assert_eq!(split("The U.S. Army said so."), ["The U.S. Army said so."]);
     }
 
@@ -139,7 +151,10 @@ mod tests {
 
     #[test]
     fn etc_may_end_a_sentence() {
-        assert_eq!(split("Pommes, poires, etc. Ensuite il part."), ["Pommes, poires, etc.", "Ensuite il part."]);
+        assert_eq!(
+            split("Pommes, poires, etc. Ensuite il part."),
+            ["Pommes, poires, etc.", "Ensuite il part."]
+        );
     }
 
     #[test]
@@ -152,7 +167,10 @@ mod tests {
     #[test]
     fn scripts_without_case() {
         assert_eq!(split("哈萨克斯坦。抗议"), ["哈萨克斯坦。", "抗议"]);
-        assert_eq!(split("Протесты продолжаются. Токаев заявил"), ["Протесты продолжаются.", "Токаев заявил"]);
+        assert_eq!(
+            split("Протесты продолжаются. Токаев заявил"),
+            ["Протесты продолжаются.", "Токаев заявил"]
+        );
     }
 
     #[test]

@@ -59,14 +59,14 @@ const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m"];
 /// abbreviations of the news languages; single letters (initials) are handled apart.
 const ABBREVIATIONS: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "mgr", "dr", "drs", "pr", "mr", "mrs", "ms", "messrs",
-    "prof", "st", "ste", "sts", "gen", "gén", "col", "cdt", "lt", "sgt", "capt", "cpt", "adm", "sen",
-    "rep", "gov", "pres", "jr", "sr", "rev", "hon", "etc", "cf", "vs", "env", "av", "apr", "art", "p",
-    "pp", "vol", "no", "nº", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "aug", "sep", "sept",
-    "oct", "nov", "dec", "janv", "févr", "fév", "avr", "juil", "déc", "bd", "boul", "ch", "éd", "ed",
-    "eds", "fig", "tél", "tel", "z", "dir", "coord", "hr", "fr", "nr", "bzw", "ca", "usw", "vgl", "str",
-    "sr", "sra", "srta", "dña", "da", "dra", "ud", "uds", "hno", "núm", "blz", "mevr", "dhr", "mw",
-    "ds", "ul", "al", "tzn", "np", "ok", "itd", "itp", "tys", "mln", "mld", "г", "гг", "ул", "им",
-    "т", "д", "тыс", "млн", "млрд", "руб", "см",
+    "prof", "st", "ste", "sts", "gen", "gén", "col", "cdt", "lt", "sgt", "capt", "cpt", "adm", "sen", "rep",
+    "gov", "pres", "jr", "sr", "rev", "hon", "etc", "cf", "vs", "env", "av", "apr", "art", "p", "pp", "vol",
+    "no", "nº", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "aug", "sep", "sept", "oct", "nov",
+    "dec", "janv", "févr", "fév", "avr", "juil", "déc", "bd", "boul", "ch", "éd", "ed", "eds", "fig", "tél",
+    "tel", "z", "dir", "coord", "hr", "fr", "nr", "bzw", "ca", "usw", "vgl", "str", "sr", "sra", "srta",
+    "dña", "da", "dra", "ud", "uds", "hno", "núm", "blz", "mevr", "dhr", "mw", "ds", "ul", "al", "tzn", "np",
+    "ok", "itd", "itp", "tys", "mln", "mld", "г", "гг", "ул", "им", "т", "д", "тыс", "млн", "млрд", "руб",
+    "см",
 ];
 
 /// Splits `text` into tokens; whitespace separates tokens and is never part of one.
@@ -145,7 +145,11 @@ impl Scanner<'_> {
         }
         // Keep marks and joiners that decorate a symbol (emoji sequences) with it.
         while let Some(n) = self.peek() {
-            if is_mark(n) || n == '\u{200d}' || ('\u{fe00}'..='\u{fe0f}').contains(&n) || ('\u{1f3fb}'..='\u{1f3ff}').contains(&n) {
+            if is_mark(n)
+                || n == '\u{200d}'
+                || ('\u{fe00}'..='\u{fe0f}').contains(&n)
+                || ('\u{1f3fb}'..='\u{1f3ff}').contains(&n)
+            {
                 self.bump(n);
                 if n == '\u{200d}'
                     && let Some(m) = self.peek()
@@ -213,8 +217,11 @@ impl Scanner<'_> {
                     }
                     if prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) {
                         let rest = &self.text[next_at..];
-                        let clitic_len =
-                            rest.chars().take_while(|&ch| is_word_char(ch)).map(char::len_utf8).sum::<usize>();
+                        let clitic_len = rest
+                            .chars()
+                            .take_while(|&ch| is_word_char(ch))
+                            .map(char::len_utf8)
+                            .sum::<usize>();
                         if CLITICS.contains(&rest[..clitic_len].to_lowercase().as_str()) {
                             break;
                         }
@@ -224,7 +231,9 @@ impl Scanner<'_> {
                     }
                     break;
                 }
-                '-' | '‐' | '‑' | '/' | '&' | '_' | '+' if is_word_char(prev) && next.is_some_and(is_word_char) => {
+                '-' | '‐' | '‑' | '/' | '&' | '_' | '+'
+                    if is_word_char(prev) && next.is_some_and(is_word_char) =>
+                {
                     if c == '/' && !(prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
                         break;
                     }
@@ -250,7 +259,9 @@ impl Scanner<'_> {
                     self.pos = next_at;
                 }
                 ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'
-                    if only_digits_and_groups && (1..=3).contains(&group) && thousands_group(self.text, next_at) =>
+                    if only_digits_and_groups
+                        && (1..=3).contains(&group)
+                        && thousands_group(self.text, next_at) =>
                 {
                     group = 0;
                     self.pos = next_at;
@@ -328,7 +339,9 @@ fn url_end(text: &str, at: usize) -> Option<usize> {
     let chunk_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let chunk = &rest[..chunk_len];
     let lower_start = chunk.get(..8).unwrap_or(chunk).to_ascii_lowercase();
-    let is_url = lower_start.starts_with("http://") || lower_start.starts_with("https://") || lower_start.starts_with("www.");
+    let is_url = lower_start.starts_with("http://")
+        || lower_start.starts_with("https://")
+        || lower_start.starts_with("www.");
     let is_email = !is_url && {
         let core = chunk.trim_end_matches(|c: char| is_punct(c));
         let mut parts = core.splitn(2, '@');

@@ -40,10 +40,7 @@ fn english_clitics_split_as_in_conll() {
 
 #[test]
 fn hyphenated_names_stay_whole() {
-    assert_eq!(
-        toks("Kassym-Jomart Tokayev à Nur-Sultan"),
-        ["Kassym-Jomart", "Tokayev", "à", "Nur-Sultan"]
-    );
+    assert_eq!(toks("Kassym-Jomart Tokayev à Nur-Sultan"), ["Kassym-Jomart", "Tokayev", "à", "Nur-Sultan"]);
     assert_eq!(toks("Interfax-Kazakhstan, COVID-19"), ["Interfax-Kazakhstan", ",", "COVID-19"]);
     assert_eq!(toks("a-t-il dit-elle"), ["a-t-il", "dit-elle"]);
 }

@@ -45,6 +45,12 @@ enum Command {
     Eval(cmd::eval::EvalCommand),
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
+    #[command(subcommand)]
+    Train(cmd::train::TrainCommand),
+    Ner(cmd::ner::Args),
+    /// Until `storyline eval ner` is wired in cmd/eval.rs: the same command.
+    #[command(name = "eval-ner", hide = true)]
+    EvalNer(cmd::ner::EvalNerArgs),
 }
 
 /// What every command may need besides its own arguments.
@@ -64,6 +70,9 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(&ctx, args),
         Command::Eval(command) => cmd::eval::run(&ctx, command),
         Command::Bench(command) => cmd::bench::run(&ctx, command),
+        Command::Train(command) => cmd::train::run(&ctx, command),
+        Command::Ner(args) => cmd::ner::run(&ctx, args),
+        Command::EvalNer(args) => cmd::ner::eval_ner(args),
     };
     match outcome {
         Ok(code) => code,

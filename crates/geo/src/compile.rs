@@ -66,7 +66,9 @@ pub fn compile(dir: &Path) -> Result<Vec<u8>, CompileError> {
             let Some(&id) = country_index.get(iso) else { continue };
             match val {
                 Value::String(s) => add_name(&mut names, s, id),
-                Value::Array(list) => list.iter().filter_map(Value::as_str).for_each(|s| add_name(&mut names, s, id)),
+                Value::Array(list) => {
+                    list.iter().filter_map(Value::as_str).for_each(|s| add_name(&mut names, s, id))
+                }
                 _ => {}
             }
         }
@@ -113,7 +115,9 @@ fn read_json(path: &Path) -> Result<Value, CompileError> {
     let bytes = std::fs::read(path).map_err(|e| err(path, &e.to_string()))?;
     let mut text = String::new();
     if path.extension().is_some_and(|x| x == "gz") {
-        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).map_err(|e| err(path, &e.to_string()))?;
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .map_err(|e| err(path, &e.to_string()))?;
     } else {
         text = String::from_utf8(bytes).map_err(|e| err(path, &e.to_string()))?;
     }

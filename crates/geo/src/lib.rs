@@ -76,7 +76,10 @@ impl Gazetteer {
 
     /// Candidate places for an already folded key.
     pub fn lookup_folded(&self, key: &str) -> Vec<&Place> {
-        self.names.get(key).map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect()).unwrap_or_default()
+        self.names
+            .get(key)
+            .map(|ids| ids.iter().map(|&i| &self.places[i as usize]).collect())
+            .unwrap_or_default()
     }
 
     pub fn contains_folded(&self, key: &str) -> bool {

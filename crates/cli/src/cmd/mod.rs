@@ -5,3 +5,5 @@ pub mod bench;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod ner;
+pub mod train;

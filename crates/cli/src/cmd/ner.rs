@@ -1,0 +1,181 @@
+//! `storyline ner` (tag CoNLL tokens) and `storyline eval ner` (score a model on a file).
+
+use crate::Context;
+use anyhow::{Context as _, bail};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+use storyline_analyse::ner::{self, Model};
+use storyline_eval::ner::NerScore;
+
+/// Tag CoNLL tokens read on stdin with a named-entity model.
+///
+/// Input: one token a line in the first column (`idx<TAB>token<TAB>...` files are read too),
+/// other columns ignored, a blank line between sentences. Output: `token<TAB>tag`, a blank
+/// line after each sentence.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  zcat dev.conllu.gz | storyline ner --lang fr")]
+pub struct Args {
+    /// Language of the model to use.
+    #[arg(long)]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// Where a model comes from.
+#[derive(Debug, clap::Args)]
+pub struct ModelArgs {
+    /// A model file; overrides --lang and --models.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Folder of `<lang>.bin.gz` models (default: `models/ner` in the working folder or
+    /// beside the binary's repository).
+    #[arg(long, env = "STORYLINE_MODELS", value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+impl ModelArgs {
+    pub fn load(&self, lang: Option<&str>) -> anyhow::Result<Model> {
+        let path = match (&self.model, lang) {
+            (Some(p), _) => p.clone(),
+            (None, Some(lang)) => find_model(lang, self.models.as_deref())?,
+            (None, None) => bail!("give --lang or --model"),
+        };
+        Ok(Model::load(&path)?)
+    }
+}
+
+/// `<dir>/<lang>.bin.gz`, looking in the given folder, else `models/ner` under the working
+/// folder and under the repository the binary was built in.
+pub fn find_model(lang: &str, dir: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let file = format!("{lang}.bin.gz");
+    let mut candidates = Vec::new();
+    match dir {
+        Some(d) => candidates.push(d.join(&file)),
+        None => {
+            candidates.push(PathBuf::from("models/ner").join(&file));
+            candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ner").join(&file));
+        }
+    }
+    candidates
+        .iter()
+        .find(|p| p.exists())
+        .cloned()
+        .with_context(|| format!("no NER model for {lang:?} (looked for {})", candidates[0].display()))
+}
+
+pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let model = args.model.load(args.lang.as_deref())?;
+    let sentences = ner::conll::read(std::io::stdin().lock(), false).context("reading stdin")?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for s in &sentences {
+        let tags = model.tag(&s.tokens);
+        ner::conll::write_tagged(&mut out, &s.tokens, None, &tags)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Score a NER model on a tagged CoNLL file (conlleval's definition).
+///
+/// Prints precision, recall and F1 per type and micro-averaged, and the tagger's speed.
+/// With --predictions, scores a file of `token<TAB>gold<TAB>predicted` lines instead (as
+/// --out writes them, or as another tagger's output is converted), so every system goes
+/// through the same scorer.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  storyline eval ner --lang fr --test ../shared/data/ner/wikineural/fr/dev.conllu.gz\n  \
+    storyline eval ner --predictions spacy-md.tsv --json"
+)]
+pub struct EvalNerArgs {
+    /// Language of the model to use.
+    #[arg(long)]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Tagged file to score the model on.
+    #[arg(long, value_name = "FILE", required_unless_present = "predictions")]
+    pub test: Option<PathBuf>,
+    /// Score these `token<TAB>gold<TAB>predicted` lines instead of running a model.
+    #[arg(long, value_name = "FILE", conflicts_with = "test")]
+    pub predictions: Option<PathBuf>,
+    /// Write `token<TAB>gold<TAB>predicted` lines, a blank line between sentences.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// One JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
+    if let Some(p) = &args.predictions {
+        let score = score_predictions(p)?;
+        print_score(&score, args.json, None);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let test = args.test.as_deref().context("give --test or --predictions")?;
+    let model = args.model.load(args.lang.as_deref())?;
+    let sentences = ner::conll::read_path(test)?;
+    let started = Instant::now();
+    let predicted: Vec<Vec<&str>> = sentences.iter().map(|s| model.tag(&s.tokens)).collect();
+    let secs = started.elapsed().as_secs_f64();
+    let mut score = NerScore::default();
+    for (s, p) in sentences.iter().zip(&predicted) {
+        if s.tags.len() == s.tokens.len() {
+            score.add(&s.tags, p);
+        }
+    }
+    if let Some(out) = &args.out {
+        let mut w = BufWriter::new(
+            std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?,
+        );
+        for (s, p) in sentences.iter().zip(&predicted) {
+            ner::conll::write_tagged(&mut w, &s.tokens, Some(&s.tags), p)?;
+        }
+        w.flush()?;
+    }
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    print_score(&score, args.json, Some((tokens, secs)));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn score_predictions(path: &Path) -> anyhow::Result<NerScore> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut score = NerScore::default();
+    let (mut gold, mut pred) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().chain([""]).enumerate() {
+        if line.trim().is_empty() {
+            if !gold.is_empty() {
+                score.add(&ner::conll::normalise_tags(&gold), &ner::conll::normalise_tags(&pred));
+                gold.clear();
+                pred.clear();
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            bail!("{}:{}: expected token<TAB>gold<TAB>predicted", path.display(), n + 1);
+        }
+        gold.push(cols[cols.len() - 2].to_owned());
+        pred.push(cols[cols.len() - 1].to_owned());
+    }
+    Ok(score)
+}
+
+fn print_score(score: &NerScore, json: bool, speed: Option<(usize, f64)>) {
+    if json {
+        let mut v = score.to_json();
+        if let Some((tokens, secs)) = speed {
+            v["tagging_seconds"] = serde_json::json!(secs);
+            v["tokens_per_second"] = serde_json::json!((tokens as f64 / secs.max(1e-9)).round());
+        }
+        println!("{v}");
+    } else {
+        print!("{}", score.report());
+        if let Some((tokens, secs)) = speed {
+            println!("tagged {tokens} tokens in {secs:.3}s: {:.0} tokens/s", tokens as f64 / secs.max(1e-9));
+        }
+    }
+}
