@@ -132,6 +132,11 @@ struct Walker {
 impl Walker {
     fn push_text(&mut self, text: &str) {
         for c in text.chars() {
+            // Soft hyphens, zero-width spaces and stray byte-order marks are invisible; kept,
+            // they split words for every later stage.
+            if matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}') {
+                continue;
+            }
             if c.is_whitespace() {
                 if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
                     self.buf.push(' ');
@@ -252,6 +257,11 @@ mod tests {
                 ("tail\nafter".to_string(), Kind::Other, 0),
             ]
         );
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        assert_eq!(texts("<p>auto&shy;nome\u{200b}s</p>")[0].0, "autonomes");
     }
 
     #[test]
