@@ -191,6 +191,15 @@ def nearest_rank(sorted_values, q):
     return sorted_values[rank - 1]
 
 
+def lxml_version():
+    try:
+        import lxml
+
+        return lxml.__version__
+    except ImportError:
+        return None
+
+
 def cmd_bench(args):
     run, version = extract_fn()
     docs = []
@@ -229,6 +238,7 @@ def cmd_bench(args):
         "tool": "trafilatura",
         "version": version,
         "python": sys.version.split()[0],
+        "lxml": lxml_version(),
         "dir": args.data,
         "pages": len(docs),
         "html_mb": total_bytes / 1e6,
@@ -307,7 +317,8 @@ def cmd_table(args):
     lines.append(f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, "
                  f"{m.get('memory_gb', 0):.0f} GiB; load average {m.get('load_average_start', '?')} "
                  f"at the start of storyline's timing. Timed passes after one warm-up: storyline "
-                 f"{ours_b['repeat']}, trafilatura {peer_b['repeat']}; Python {peer_b.get('python', '?')}.")
+                 f"{ours_b['repeat']}, trafilatura {peer_b['repeat']}; Python {peer_b.get('python', '?')}, "
+                 f"lxml {peer_b.get('lxml', '?')}.")
     print("\n".join(lines))
 
 

@@ -70,7 +70,7 @@ pub enum Truth {
 pub struct Page {
     /// The key in the truth file: the page id (ScrapingHub) or URL (trafilatura).
     pub id: String,
-    /// The page's URL when the truth file gives one.
+    /// The page's URL when the truth file gives one (an http(s) URL, never an id).
     pub url: Option<String>,
     /// The trafilatura layout's `file` field.
     pub file: Option<String>,
@@ -195,7 +195,9 @@ pub fn load(dir: &Path, layout: Layout) -> Result<Benchmark, Error> {
                     [format!("html/{f}.gz"), format!("html/{f}"), format!("cache/{f}"), format!("eval/{f}")];
                 match first_file(dir, &candidates) {
                     Some(html_path) => pages.push(Page {
-                        url: Some(url.clone()),
+                        // Some keys are ids, not URLs (upstream's "hard::<file>" entries):
+                        // the extractor must not take them for the page's address.
+                        url: is_web_url(&url).then(|| url.clone()),
                         id: url,
                         file: Some(e.file),
                         html_path,
@@ -221,6 +223,11 @@ pub fn load(dir: &Path, layout: Layout) -> Result<Benchmark, Error> {
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| dir.display().to_string());
     Ok(Benchmark { name, dir: dir.to_path_buf(), layout, pages })
+}
+
+fn is_web_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 fn first_file(dir: &Path, candidates: &[String]) -> Option<PathBuf> {
@@ -457,6 +464,7 @@ mod tests {
         assert_eq!(read_page(&sh.pages[0].html_path).unwrap(), "<p>One</p>");
         let tr = &found[1];
         assert_eq!(tr.pages[0].file.as_deref(), Some("y.html"));
+        assert_eq!(tr.pages[0].url.as_deref(), Some("https://y/1"));
 
         // Predictions: exact keys, by URL or by file for the trafilatura layout.
         let mut preds = Predictions::new();
@@ -481,6 +489,12 @@ mod tests {
         write_predictions(&file, &by_file).unwrap();
         assert_eq!(read_predictions(&file).unwrap(), by_file);
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn only_web_urls_are_urls() {
+        assert!(is_web_url("https://x.org/a") && is_web_url("HTTP://x") && is_web_url("http://"));
+        assert!(!is_web_url("hard::site.html") && !is_web_url("ftp://x") && !is_web_url("é"));
     }
 
     #[test]
