@@ -93,6 +93,10 @@ pub fn collect(dom: &Dom, strict: bool) -> Blocks {
             _ => match survey.hints[id as usize] {
                 Hint::Hidden => continue,
                 Hint::Boilerplate | Hint::MaybeBoilerplate if !strict => {}
+                // Inside a paragraph, a styled run of words (a dateline, a credit) is part of
+                // the sentence, whatever its class says.
+                Hint::Boilerplate | Hint::MaybeBoilerplate
+                    if !tag.is_block() && tag != Tag::Other && w.in_paragraph(dom) => {}
                 Hint::Boilerplate if (prose[id as usize] as f32) < FURNITURE_MAX_SHARE * page => continue,
                 Hint::MaybeBoilerplate
                     if !survey.holds_body[id as usize]
@@ -149,6 +153,10 @@ impl Walker {
                 }
             }
         }
+    }
+
+    fn in_paragraph(&self, dom: &Dom) -> bool {
+        self.owners.last().is_some_and(|&o| dom.tag(o) == Tag::P)
     }
 
     /// A `<br>` ends a line but not the block: lines broken by hand are still one paragraph

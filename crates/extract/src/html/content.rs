@@ -101,12 +101,32 @@ fn is_label(b: &Block) -> bool {
     b.chars < LABEL_MAX_CHARS && !has_sentence_end(&b.text)
 }
 
+/// Most words of a byline ("By Jane Doe and John Roe").
+const BYLINE_MAX_WORDS: usize = 7;
+
+/// "By Jane Doe", "Von Max Mustermann", "Par Jean Dupont": the byline, which the page's
+/// metadata keeps and the text does not.
+fn is_byline(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let first = first.trim_end_matches(':').to_lowercase();
+    let rest: Vec<&str> = words.collect();
+    matches!(first.as_str(), "by" | "von" | "par" | "por" | "di" | "door" | "av" | "af")
+        && !rest.is_empty()
+        && rest.len() < BYLINE_MAX_WORDS
+        && rest[0].chars().next().is_some_and(char::is_uppercase)
+        && !has_sentence_end(text)
+}
+
 fn keep(b: &Block, title: Option<&str>) -> bool {
     let max_link_density = if b.kind == Kind::ListItem { 0.8 } else { 0.5 };
     if b.link_density() > max_link_density {
         return false;
     }
     let text = b.text.trim_start();
+    if is_byline(text) {
+        return false;
+    }
     if text.starts_with('©') || text.starts_with("Copyright") || text.starts_with("(c)") {
         return false;
     }
