@@ -11,7 +11,7 @@ use storyline_eval::extraction::dataset;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum BenchCommand {
-    /// Pages per second and peak memory of HTML extraction on one core.
+    // The help text is ExtractArgs' doc comment, short and long.
     Extract(ExtractArgs),
 }
 

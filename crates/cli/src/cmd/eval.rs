@@ -11,7 +11,7 @@ use storyline_eval::extraction::{Benchmark, Score, dataset};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum EvalCommand {
-    /// Score article extraction on a benchmark folder.
+    // The help text is ExtractArgs' doc comment, short and long.
     Extract(ExtractArgs),
 }
 
