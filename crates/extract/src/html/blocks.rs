@@ -2,7 +2,7 @@
 //! boundaries, each owned by its innermost block element and carrying what the scorer needs
 //! (length, link text, kind).
 
-use super::hints::{Hint, hint};
+use super::hints::{Hint, Hinter};
 use super::tag::Tag;
 use super::tree::{Dom, NodeId, ROOT};
 
@@ -219,6 +219,7 @@ fn survey(dom: &Dom) -> Survey {
     let mut links = vec![0u32; n];
     let mut hints = vec![Hint::None; n];
     let mut holds_body = vec![false; n];
+    let mut hinter = Hinter::default();
     for id in (1..n).rev() {
         let node = &dom.nodes[id];
         let p = node.parent as usize;
@@ -231,7 +232,7 @@ fn survey(dom: &Dom) -> Survey {
             Tag::A => links[id] = all[id],
             _ => {}
         }
-        hints[id] = hint(dom, id as NodeId);
+        hints[id] = hinter.hint(dom, id as NodeId);
         if hints[id] == Hint::Content {
             holds_body[id] = true;
         }

@@ -6,6 +6,7 @@
 
 use super::tag::Tag;
 use super::tree::{Dom, NodeId};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -21,7 +22,94 @@ pub enum Hint {
     Hidden,
 }
 
+/// Reads hints, remembering what each distinct `class` or `id` value said: pages repeat the
+/// same few class lists on thousands of elements.
+#[derive(Default)]
+pub struct Hinter<'s> {
+    names: HashMap<&'s str, Hint, Fnv>,
+    words: Words,
+}
+
+impl<'s> Hinter<'s> {
+    pub fn hint(&mut self, dom: &Dom<'s>, id: NodeId) -> Hint {
+        let Hinter { names: cache, words } = self;
+        hint_with(dom, id, &mut |value| *cache.entry(value).or_insert_with(|| names(value, words)))
+    }
+}
+
+#[cfg(test)]
 pub fn hint(dom: &Dom, id: NodeId) -> Hint {
+    let mut words = Words::default();
+    hint_with(dom, id, &mut |value| names(value, &mut words))
+}
+
+/// FNV-1a: the keys are short class names, for which SipHash's setup dominates.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// What each distinct word of a class name means, worked out once per page.
+#[derive(Default)]
+struct Words(HashMap<String, u8, Fnv>);
+
+const FURNITURE: u8 = 1;
+const WEAK: u8 = 2;
+const BODY_1ST: u8 = 4;
+const BODY_2ND: u8 = 8;
+const BODY: u8 = 16;
+
+impl Words {
+    fn flags(&mut self, w: &str) -> u8 {
+        if let Some(&f) = self.0.get(w) {
+            return f;
+        }
+        let f = word_flags(w);
+        self.0.insert(w.to_string(), f);
+        f
+    }
+}
+
+fn word_flags(w: &str) -> u8 {
+    let has_stem = |stems: &[&str]| stems.iter().any(|s| s.len() <= w.len() && w.contains(s));
+    let mut f = 0;
+    if BOILERPLATE_WORDS.contains(&w) || has_stem(BOILERPLATE_STEMS) {
+        f |= FURNITURE;
+    }
+    if WEAK_WORDS.contains(&w) || has_stem(WEAK_STEMS) {
+        f |= WEAK;
+    }
+    if BODY_FIRST.contains(&w) {
+        f |= BODY_1ST;
+    }
+    if BODY_SECOND.contains(&w) {
+        f |= BODY_2ND;
+    }
+    if matches!(w, "articlebody" | "storybody" | "entrycontent" | "postcontent" | "prose" | "articletext") {
+        f |= BODY;
+    }
+    f
+}
+
+fn hint_with<'s>(dom: &Dom<'s>, id: NodeId, names: &mut dyn FnMut(&'s str) -> Hint) -> Hint {
     let tag = dom.tag(id);
     let mut result = match tag {
         Tag::Nav | Tag::Footer | Tag::Aside | Tag::Menu => Hint::Boilerplate,
@@ -94,55 +182,69 @@ fn style(value: &str) -> Hint {
 }
 
 /// Classifies a `class` or `id` value.
-fn names(value: &str) -> Hint {
+fn names(value: &str, cache: &mut Words) -> Hint {
+    let lower = value.to_ascii_lowercase();
+    let orig = value.as_bytes();
     let mut result = Hint::None;
-    let mut words: Vec<String> = Vec::new();
-    for class in value.split_ascii_whitespace() {
-        if matches!(
-            class.to_ascii_lowercase().as_str(),
-            "hidden"
-                | "hide"
-                | "d-none"
-                | "is-hidden"
-                | "visually-hidden"
-                | "visuallyhidden"
-                | "sr-only"
-                | "screen-reader-text"
-                | "screenreader-only"
-                | "invisible"
-                | "element-invisible"
-                | "offscreen"
-        ) {
-            return Hint::Hidden;
+    let mut words: Vec<&str> = Vec::new();
+    let mut start = 0;
+    while start < orig.len() {
+        let end = orig[start..].iter().position(u8::is_ascii_whitespace).map_or(orig.len(), |p| start + p);
+        if end > start {
+            let class = &lower[start..end];
+            if matches!(
+                class,
+                "hidden"
+                    | "hide"
+                    | "d-none"
+                    | "is-hidden"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "sr-only"
+                    | "screen-reader-text"
+                    | "screenreader-only"
+                    | "invisible"
+                    | "element-invisible"
+                    | "offscreen"
+            ) {
+                return Hint::Hidden;
+            }
+            words.clear();
+            split_words(&orig[start..end], &lower[start..end], &mut words);
+            result = stronger(result, classify_words(&words, cache));
         }
-        words.clear();
-        split_words(class, &mut words);
-        let h = classify_words(&words);
-        result = stronger(result, h);
+        start = end + 1;
     }
     result
 }
 
-/// Splits a class name on punctuation, digits and lower-to-upper case changes, lower-cased.
-fn split_words(name: &str, out: &mut Vec<String>) {
-    let mut cur = String::new();
+/// Splits a class name on punctuation, digits and lower-to-upper case changes; `lower` is the
+/// name lower-cased (same byte offsets), from which the words are taken.
+fn split_words<'a>(orig: &[u8], lower: &'a str, out: &mut Vec<&'a str>) {
+    let mut word_start: Option<usize> = None;
     let mut prev_lower = false;
-    for c in name.chars() {
+    for (i, &c) in orig.iter().enumerate() {
         if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if c.is_ascii_uppercase()
+                && prev_lower
+                && let Some(s) = word_start
+            {
+                out.push(&lower[s..i]);
+                word_start = None;
+            }
+            if word_start.is_none() {
+                word_start = Some(i);
             }
             prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
         } else {
             prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if let Some(s) = word_start.take() {
+                out.push(&lower[s..i]);
             }
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if let Some(s) = word_start {
+        out.push(&lower[s..]);
     }
 }
 
@@ -174,25 +276,19 @@ const BODY_FIRST: &[&str] =
     &["article", "story", "entry", "post", "news", "blog", "body", "main", "text", "rich"];
 const BODY_SECOND: &[&str] = &["body", "content", "text", "copy", "entry", "inner"];
 
-fn classify_words(words: &[String]) -> Hint {
-    let bodyish = words
-        .windows(2)
-        .any(|w| w[0] != w[1] && BODY_FIRST.contains(&w[0].as_str()) && BODY_SECOND.contains(&w[1].as_str()))
-        || words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "articlebody" | "storybody" | "entrycontent" | "postcontent" | "prose" | "articletext"
-            )
-        });
-    let furniture = words
-        .iter()
-        .any(|w| BOILERPLATE_WORDS.contains(&w.as_str()) || BOILERPLATE_STEMS.iter().any(|s| w.contains(s)));
-    let weak =
-        || words.iter().any(|w| WEAK_WORDS.contains(&w.as_str()) || WEAK_STEMS.iter().any(|s| w.contains(s)));
+fn classify_words(words: &[&str], cache: &mut Words) -> Hint {
+    let flags: Vec<u8> = words.iter().map(|w| cache.flags(w)).collect();
+    let bodyish = flags.iter().any(|f| f & BODY != 0)
+        || words
+            .windows(2)
+            .zip(flags.windows(2))
+            .any(|(w, f)| w[0] != w[1] && f[0] & BODY_1ST != 0 && f[1] & BODY_2ND != 0);
+    let furniture = flags.iter().any(|f| f & FURNITURE != 0);
+    let weak = flags.iter().any(|f| f & WEAK != 0);
     match (bodyish, furniture) {
         (_, true) => Hint::Boilerplate,
         (true, false) => Hint::Content,
-        (false, false) if weak() => Hint::MaybeBoilerplate,
+        (false, false) if weak => Hint::MaybeBoilerplate,
         _ => Hint::None,
     }
 }
