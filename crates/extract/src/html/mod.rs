@@ -22,6 +22,15 @@ use tree::Dom;
 /// article, and a relaxed one is tried.
 const MIN_ARTICLE_CHARS: usize = 250;
 
+/// Canonical composition, so that the same word is the same string whichever form the page
+/// wrote it in; most text already is, and is left untouched.
+fn nfc(s: &mut String) {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(s.chars()) != IsNormalized::Yes {
+        *s = s.nfc().collect();
+    }
+}
+
 fn chars(paragraphs: &[String]) -> usize {
     paragraphs.iter().map(|p| p.chars().count()).sum()
 }
@@ -59,6 +68,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         && let Some(d) = &meta.description
     {
         paragraphs.push(d.clone());
+    }
+    for p in &mut paragraphs {
+        nfc(p);
     }
     Extracted { meta, paragraphs }
 }
