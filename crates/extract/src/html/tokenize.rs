@@ -19,8 +19,10 @@ pub struct Attr {
 pub trait Sink {
     /// Text between `start` and `end`, character references undecoded.
     fn text(&mut self, start: usize, end: usize);
-    /// A start tag; `name` is the range of its name in the input.
-    fn start_tag(&mut self, tag: Tag, name: (usize, usize), attrs: &[Attr], self_closing: bool);
+    /// A start tag; `name` is the range of its name in the input. For a raw-text element,
+    /// returning `false` has its content read as markup instead (a template that the page
+    /// renders in the browser).
+    fn start_tag(&mut self, tag: Tag, name: (usize, usize), attrs: &[Attr], self_closing: bool) -> bool;
     fn end_tag(&mut self, tag: Tag, name: (usize, usize));
 }
 
@@ -46,9 +48,9 @@ pub fn tokenize<S: Sink>(src: &str, sink: &mut S) {
                 let name = name_range(b, lt + 1);
                 let tag = Tag::from_name(&b[name.0..name.1]);
                 let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
-                sink.start_tag(tag, name, &attrs, self_closing);
+                let raw = sink.start_tag(tag, name, &attrs, self_closing);
                 pos = tag_end;
-                if tag.is_raw_text() && !(self_closing && matches!(tag, Tag::Svg | Tag::Math)) {
+                if raw && tag.is_raw_text() && !(self_closing && matches!(tag, Tag::Svg | Tag::Math)) {
                     let (content_end, after) = raw_text_end(b, pos, &b[name.0..name.1]);
                     flush(sink, pos, content_end);
                     sink.end_tag(tag, name);
@@ -189,7 +191,7 @@ mod tests {
         fn text(&mut self, s: usize, e: usize) {
             self.out.push(format!("T:{}", &self.src[s..e]));
         }
-        fn start_tag(&mut self, _: Tag, n: (usize, usize), attrs: &[Attr], sc: bool) {
+        fn start_tag(&mut self, _: Tag, n: (usize, usize), attrs: &[Attr], sc: bool) -> bool {
             let a: Vec<String> = attrs
                 .iter()
                 .map(|a| {
@@ -201,6 +203,7 @@ mod tests {
                 })
                 .collect();
             self.out.push(format!("S:{}[{}]{}", &self.src[n.0..n.1], a.join(","), if sc { "/" } else { "" }));
+            true
         }
         fn end_tag(&mut self, _: Tag, n: (usize, usize)) {
             self.out.push(format!("E:{}", &self.src[n.0..n.1]));

@@ -221,6 +221,12 @@ impl Builder<'_> {
         None
     }
 
+    fn in_declared_body(&self) -> bool {
+        self.stack.iter().rev().take(MAX_SCOPE_SEARCH).any(|&id| {
+            self.dom.attr_raw(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+        })
+    }
+
     fn close_to(&mut self, pos: usize) {
         self.stack.truncate(pos.max(1));
     }
@@ -241,6 +247,15 @@ impl Builder<'_> {
 /// element. Browsers look all the way; on pages with thousands of unclosed elements that makes
 /// parsing quadratic, and an element that far down is not the one a stray tag meant.
 const MAX_SCOPE_SEARCH: usize = 512;
+
+fn is_markup_template(src: &str, attrs: &[Attr]) -> bool {
+    attrs.iter().any(|a| {
+        let name = &src[a.name.0 as usize..a.name.1 as usize];
+        let value = src[a.value.0 as usize..a.value.1 as usize].trim();
+        name.eq_ignore_ascii_case("type")
+            && ["text/template", "text/html", "text/x-template"].iter().any(|t| value.eq_ignore_ascii_case(t))
+    })
+}
 
 /// Where a table cell's or a list item's implied end stops looking.
 fn scope_boundary(t: Tag) -> bool {
@@ -275,11 +290,16 @@ impl Sink for Builder<'_> {
         self.append(Tag::Text, start as u32, end as u32, (0, 0));
     }
 
-    fn start_tag(&mut self, tag: Tag, name: (usize, usize), attrs: &[Attr], self_closing: bool) {
+    fn start_tag(&mut self, tag: Tag, name: (usize, usize), attrs: &[Attr], self_closing: bool) -> bool {
         match tag {
-            Tag::Html if self.seen_html => return,
-            Tag::Head if self.seen_head || self.seen_body => return,
-            Tag::Body if self.seen_body => return,
+            Tag::Html if self.seen_html => return true,
+            Tag::Head if self.seen_head || self.seen_body => return true,
+            Tag::Body if self.seen_body => return true,
+            // Inside the element the page declares as its article body, a markup template is
+            // the article, shipped to be rendered by script: read it as if rendered.
+            Tag::Script if is_markup_template(self.dom.src, attrs) && self.in_declared_body() => {
+                return false;
+            }
             Tag::Html => self.seen_html = true,
             Tag::Head => self.seen_head = true,
             Tag::Body => {
@@ -320,6 +340,7 @@ impl Sink for Builder<'_> {
         if !(tag.is_void() || self_closing && matches!(tag, Tag::Other | Tag::Svg | Tag::Math)) {
             self.stack.push(id);
         }
+        true
     }
 
     fn end_tag(&mut self, tag: Tag, name: (usize, usize)) {
@@ -425,6 +446,13 @@ mod tests {
         let dom = Dom::parse(&html);
         let h1 = dom.children(ROOT).next().unwrap();
         assert_eq!(dom.text_content(h1), "deep");
+    }
+
+    #[test]
+    fn templates_in_the_declared_body_are_read_as_markup() {
+        let html = r#"<div itemprop="articleBody"><script type="text/template"><p>Text</p></script></div>
+            <script type="text/template"><p>Widget</p></script>"#;
+        assert_eq!(tree(html), r#"div(p("Text")) "\n            " script("<p>Widget</p>")"#);
     }
 
     #[test]
