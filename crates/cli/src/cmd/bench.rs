@@ -52,9 +52,12 @@ struct LoadedPage {
 /// The same pages, in the same order, as the peer script times (scripts/peer_trafilatura.py).
 fn load_pages(dir: &Path) -> anyhow::Result<Vec<LoadedPage>> {
     let mut pages = Vec::new();
-    match dataset::discover(dir) {
+    match dataset::discover_skipping_missing(dir) {
         Ok(sets) => {
             for set in sets {
+                if !set.missing.is_empty() {
+                    eprintln!("warning: {}: {} page(s) without HTML left out", set.name, set.missing.len());
+                }
                 for p in set.pages {
                     let html = dataset::read_page(&p.html_path)?;
                     pages.push(LoadedPage { name: p.html_path.display().to_string(), url: p.url, html });

@@ -45,6 +45,10 @@ pub struct ExtractArgs {
     /// Machine-readable output: one JSON object with every set's scores and per-page counts.
     #[arg(long)]
     pub json: bool,
+    /// Leave out (with a warning) the pages whose HTML file is missing, instead of failing.
+    /// Their scores are then not comparable with runs on the whole set.
+    #[arg(long)]
+    pub skip_missing: bool,
     /// Also list the N pages of each set that score worst.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
@@ -70,7 +74,19 @@ struct SetResult {
 }
 
 fn extract(ctx: &Context, args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let sets = dataset::discover(&args.dir)?;
+    let sets = if args.skip_missing {
+        dataset::discover_skipping_missing(&args.dir)?
+    } else {
+        dataset::discover(&args.dir)?
+    };
+    for b in sets.iter().filter(|b| !b.missing.is_empty()) {
+        eprintln!(
+            "warning: {}: left out {} page(s) without HTML, e.g. {}",
+            b.name,
+            b.missing.len(),
+            b.missing.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
     let several = sets.len() > 1;
     if let Some(p) = &args.predictions
         && several
@@ -161,6 +177,7 @@ fn json_report(dir: &Path, source: Value, results: &[SetResult]) -> Value {
         .map(|r| {
             let mut v = json!({
                 "name": r.bench.name,
+                "missing": r.bench.missing,
                 "dir": r.bench.dir.display().to_string(),
                 "layout": r.bench.layout,
                 "metric": r.bench.layout.metric_name(),

@@ -86,10 +86,29 @@ pub struct Benchmark {
     pub layout: Layout,
     /// Sorted by id, so reports and bootstrap draws do not depend on JSON key order.
     pub pages: Vec<Page>,
+    /// Entries of the truth file whose HTML is nowhere (only with [`discover_skipping_missing`]).
+    pub missing: Vec<String>,
 }
 
-/// Finds every benchmark at or below `dir` (three levels at most), sorted by path.
+/// Finds every benchmark at or below `dir` (three levels at most), sorted by path. Every
+/// page's HTML must be there: a set with silently skipped pages would not be comparable
+/// with other runs.
 pub fn discover(dir: &Path) -> Result<Vec<Benchmark>, Error> {
+    let sets = discover_skipping_missing(dir)?;
+    if let Some(b) = sets.iter().find(|b| !b.missing.is_empty()) {
+        return err(format!(
+            "{}: {} page(s) listed in {} have no HTML file, e.g. {}",
+            b.dir.display(),
+            b.missing.len(),
+            b.layout.truth_file(),
+            b.missing.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    Ok(sets)
+}
+
+/// As [`discover`], but pages without HTML are left out and listed in `missing`.
+pub fn discover_skipping_missing(dir: &Path) -> Result<Vec<Benchmark>, Error> {
     if !dir.is_dir() {
         return err(format!("{}: not a folder", dir.display()));
     }
@@ -164,8 +183,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {
     serde_json::from_slice(&text).map_err(|e| Error(format!("{}: {e}", path.display())))
 }
 
-/// Loads one benchmark folder of a known layout. Every page's HTML must be there: a set
-/// with silently skipped pages would not be comparable with other runs.
+/// Loads one benchmark folder of a known layout; pages without HTML go to `missing`.
 pub fn load(dir: &Path, layout: Layout) -> Result<Benchmark, Error> {
     let truth_path = dir.join(layout.truth_file());
     let mut pages = Vec::new();
@@ -208,21 +226,12 @@ pub fn load(dir: &Path, layout: Layout) -> Result<Benchmark, Error> {
             }
         }
     }
-    if !missing.is_empty() {
-        return err(format!(
-            "{}: {} page(s) listed in {} have no HTML file, e.g. {}",
-            dir.display(),
-            missing.len(),
-            layout.truth_file(),
-            missing.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
-        ));
-    }
     let name = dir
         .canonicalize()
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| dir.display().to_string());
-    Ok(Benchmark { name, dir: dir.to_path_buf(), layout, pages })
+    Ok(Benchmark { name, dir: dir.to_path_buf(), layout, pages, missing })
 }
 
 fn is_web_url(s: &str) -> bool {
@@ -503,6 +512,8 @@ mod tests {
         std::fs::write(d.join("ground-truth.json"), r#"{"a": {"articleBody": "x"}}"#).unwrap();
         let e = discover(&d).unwrap_err().0;
         assert!(e.contains("1 page(s)") && e.contains("html/a.html.gz"), "{e}");
+        let lenient = discover_skipping_missing(&d).unwrap();
+        assert_eq!((lenient[0].pages.len(), lenient[0].missing.len()), (0, 1));
         std::fs::remove_dir_all(&d).unwrap();
         assert!(discover(&d).is_err());
     }
