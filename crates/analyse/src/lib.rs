@@ -5,5 +5,8 @@
 //! averaged perceptron over hashed features) with one model per language.
 
 pub mod ner;
+pub mod pipeline;
 pub mod sentences;
 pub mod tokenize;
+
+pub use pipeline::{Models, analyse};

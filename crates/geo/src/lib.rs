@@ -15,9 +15,10 @@ mod fold;
 mod format;
 
 pub use compile::{CompileError, compile};
-pub use fold::{fold, key_hash};
+pub use fold::{KeyHash, fold, key_hash};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a place is.
@@ -50,7 +51,35 @@ pub struct Gazetteer {
     names: HashMap<String, Vec<u32>>,
     /// Longest name in words, to bound multi-token matching.
     max_words: usize,
+    /// [`key_hash`] of every key → the most important kind it names, for membership tests
+    /// that need no string (NER checks every capitalised token).
+    kinds: HashMap<u64, Kind, IdBuild>,
+    /// [`key_hash`] of the proper word prefixes of multi-word keys (`rio`, `rio de`), so a
+    /// matcher can stop extending a token span as soon as no name can still match.
+    prefixes: HashSet<u64, IdBuild>,
 }
+
+/// Keys are hashes already; one multiply spreads them over the buckets.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
 
 /// The gazetteer compiled into the binary.
 pub const EMBEDDED: &[u8] = include_bytes!("../data/gazetteer.bin.gz");
@@ -66,7 +95,16 @@ impl Gazetteer {
     pub fn from_gz(bytes: &[u8]) -> std::io::Result<Self> {
         let (places, names) = format::decode(bytes)?;
         let max_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(0);
-        Ok(Gazetteer { places, names, max_words })
+        let mut kinds = HashMap::with_capacity_and_hasher(names.len(), IdBuild::default());
+        let mut prefixes = HashSet::default();
+        for (key, ids) in &names {
+            let country = ids.iter().any(|&i| places[i as usize].kind == Kind::Country);
+            kinds.insert(key_hash(key), if country { Kind::Country } else { Kind::City });
+            for (at, _) in key.match_indices(' ') {
+                prefixes.insert(key_hash(&key[..at]));
+            }
+        }
+        Ok(Gazetteer { places, names, max_words, kinds, prefixes })
     }
 
     /// Candidate places for a name as written, most populous first.
@@ -91,6 +129,16 @@ impl Gazetteer {
         let ids = self.names.get(key)?;
         let country = ids.iter().any(|&i| self.places[i as usize].kind == Kind::Country);
         Some(if country { Kind::Country } else { Kind::City })
+    }
+
+    /// [`Gazetteer::kind_of`] by the key's [`key_hash`].
+    pub fn kind_of_hash(&self, hash: u64) -> Option<Kind> {
+        self.kinds.get(&hash).copied()
+    }
+
+    /// Whether some multi-word name starts with the words hashed in `hash`.
+    pub fn is_prefix_hash(&self, hash: u64) -> bool {
+        self.prefixes.contains(&hash)
     }
 
     pub fn max_words(&self) -> usize {

@@ -34,18 +34,18 @@ pub fn transitions(labels: &[String]) -> Vec<Vec<bool>> {
 }
 
 /// Tags one sentence; labels are indices into `labels`.
-pub fn decode(scorer: &impl Scorer, labels: &[String], infos: &[TokenInfo]) -> Vec<u8> {
-    let allowed = transitions(labels);
+pub fn decode(scorer: &impl Scorer, allowed: &[Vec<bool>], infos: &[TokenInfo]) -> Vec<u8> {
+    let n_labels = allowed.len() - 1;
     let mut out = Vec::with_capacity(infos.len());
     let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0f32; labels.len()];
+    let mut scores = vec![0f32; n_labels];
     for i in 0..infos.len() {
         feats.clear();
         static_features(infos, i, &mut feats);
         let (p1, p2) = history(&out, i);
         history_features(infos, i, p1, p2, &mut feats);
         scorer.score(&feats, &mut scores);
-        let row = &allowed[if p1 == u8::MAX { labels.len() } else { p1 as usize }];
+        let row = &allowed[if p1 == u8::MAX { n_labels } else { p1 as usize }];
         out.push(best(&scores, row));
     }
     out

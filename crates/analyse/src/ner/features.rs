@@ -8,10 +8,10 @@
 //! computed once per sentence; *history* ones combine the two previous predicted tags.
 
 use super::lexicon::Lexicon;
-use storyline_geo::{Gazetteer, Kind, fold};
+use storyline_geo::{Gazetteer, KeyHash, Kind, fold};
 
 /// Bumped whenever features change, so an old model is refused instead of mis-scored.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 /// Bits of [`TokenInfo::flags`].
 mod flag {
@@ -40,6 +40,10 @@ pub struct TokenInfo {
     len: u8,
     lex: u8,
     gaz: u8,
+    /// Length (capped) of the run of capitalised tokens this one is in, 0 if none.
+    cap_run: u8,
+    /// Position in that run: 1 first, 2 inside, 3 last, 4 alone.
+    cap_pos: u8,
 }
 
 /// Places a token is part of: 0 none, else kind × 2 + (1 first token | 2 later token).
@@ -52,12 +56,32 @@ fn gaz_code(kind: Kind, first: bool, multi: bool) -> u8 {
 }
 
 pub fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = Fnv::default();
+    h.bytes(s.as_bytes());
+    h.0
+}
+
+/// FNV-1a, fed bytes or chars, so shapes hash without being built as strings.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    h
+}
+
+impl Fnv {
+    fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.bytes(c.encode_utf8(&mut buf).as_bytes());
+    }
 }
 
 fn mix(mut x: u64) -> u64 {
@@ -79,7 +103,11 @@ fn key(template: u32, a: u64, b: u64) -> u32 {
 
 /// The token as the models see it: curly apostrophes and quotes made straight, since the
 /// training data mixes them and news text prefers the curly ones.
-pub fn normalise(token: &str) -> String {
+pub fn normalise(token: &str) -> std::borrow::Cow<'_, str> {
+    let quote = |c: char| matches!(c, '’' | 'ʼ' | '‘' | '`' | '´' | '“' | '”' | '„');
+    if !token.contains(quote) {
+        return token.into();
+    }
     token
         .chars()
         .map(|c| match c {
@@ -87,12 +115,13 @@ pub fn normalise(token: &str) -> String {
             '“' | '”' | '„' => '"',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
-fn shapes(form: &str) -> (String, String) {
-    let mut shape = String::new();
-    let mut short = String::new();
+/// Walks the shape of a form (`Xxxxx-Xxxxx`, runs cut at 4) and its short shape
+/// (`Xx-Xx`), calling `emit(shape_char, kept_in_shape, starts_a_run)`.
+fn shape_walk(form: &str, mut emit: impl FnMut(char, bool, bool)) {
     let (mut last, mut run) = ('\0', 0);
     for c in form.chars() {
         let s = if c.is_uppercase() {
@@ -104,17 +133,37 @@ fn shapes(form: &str) -> (String, String) {
         } else {
             c
         };
-        if s == last {
-            run += 1;
-        } else {
-            run = 1;
-            short.push(s);
-        }
-        if run <= 4 {
-            shape.push(s);
-        }
+        let new_run = s != last;
+        run = if new_run { 1 } else { run + 1 };
+        emit(s, run <= 4, new_run);
         last = s;
     }
+}
+
+fn shape_hashes(form: &str) -> (u64, u64) {
+    let (mut shape, mut short) = (Fnv::default(), Fnv::default());
+    shape_walk(form, |c, keep, new_run| {
+        if keep {
+            shape.char(c);
+        }
+        if new_run {
+            short.char(c);
+        }
+    });
+    (shape.0, short.0)
+}
+
+#[cfg(test)]
+fn shapes(form: &str) -> (String, String) {
+    let (mut shape, mut short) = (String::new(), String::new());
+    shape_walk(form, |c, keep, new_run| {
+        if keep {
+            shape.push(c);
+        }
+        if new_run {
+            short.push(c);
+        }
+    });
     (shape, short)
 }
 
@@ -129,31 +178,59 @@ pub fn token_infos<S: AsRef<str>>(
     for tok in tokens {
         let form = normalise(tok.as_ref());
         let lower = form.to_lowercase();
-        let (shape, short) = shapes(&form);
+        let (shape, short_shape) = shape_hashes(&form);
+        let n_chars = lower.chars().count();
         let mut info = TokenInfo {
             lower: hash_str(&digits_to_zero(&lower)),
             form: hash_str(&form),
-            shape: hash_str(&shape),
-            short_shape: hash_str(&short),
-            len: form.chars().count().min(255) as u8,
+            shape,
+            short_shape,
+            len: n_chars.min(255) as u8,
             lex: lexicon.bucket(&lower),
             ..TokenInfo::default()
         };
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for n in 1..=4 {
-            if chars.len() > n {
-                info.prefix[n - 1] = hash_str(&lower[..chars[n].0]);
-                info.suffix[n - 1] = hash_str(&lower[chars[chars.len() - n].0..]);
-            }
+        for (n, (at, _)) in lower.char_indices().skip(1).take(4.min(n_chars.saturating_sub(1))).enumerate() {
+            info.prefix[n] = hash_str(&lower[..at]);
+        }
+        for (n, (at, _)) in lower.char_indices().rev().take(4.min(n_chars.saturating_sub(1))).enumerate() {
+            info.suffix[n] = hash_str(&lower[at..]);
         }
         info.flags = flags(&form, prev_opens);
-        prev_opens = matches!(form.as_str(), "\"" | "«" | "(" | ":" | "-" | "—" | "–" | "'" | "[");
+        prev_opens = matches!(&*form, "\"" | "«" | "(" | ":" | "-" | "—" | "–" | "'" | "[");
         infos.push(info);
     }
+    mark_capitalised_runs(&mut infos);
     if let Some(g) = gazetteer {
         mark_places(tokens, g, &mut infos);
     }
     infos
+}
+
+/// Runs of capitalised words (`Banque centrale européenne` has one of 1, `Kassym-Jomart
+/// Tokayev` one of 2): where a token sits in its run says much about B- versus I-.
+fn mark_capitalised_runs(infos: &mut [TokenInfo]) {
+    let cap = |t: &TokenInfo| t.flags & (flag::TITLE | flag::UPPER) != 0 && t.flags & flag::PUNCT == 0;
+    let mut i = 0;
+    while i < infos.len() {
+        if !cap(&infos[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < infos.len() && cap(&infos[i]) {
+            i += 1;
+        }
+        let len = i - start;
+        for (k, t) in infos[start..i].iter_mut().enumerate() {
+            t.cap_run = len.min(4) as u8;
+            t.cap_pos = match (k, len) {
+                (_, 1) => 4,
+                (0, _) => 1,
+                (k, l) if k + 1 == l => 3,
+                _ => 2,
+            };
+        }
+    }
 }
 
 fn digits_to_zero(s: &str) -> std::borrow::Cow<'_, str> {
@@ -210,7 +287,6 @@ fn flags(form: &str, initial: bool) -> u16 {
 /// Marks the longest known place names that start at a capitalised token.
 fn mark_places<S: AsRef<str>>(tokens: &[S], g: &Gazetteer, infos: &mut [TokenInfo]) {
     let max = g.max_words().clamp(1, 5);
-    let mut folded: Vec<Option<String>> = vec![None; tokens.len()];
     let mut i = 0;
     while i < tokens.len() {
         let starts_upper = tokens[i].as_ref().chars().next().is_some_and(char::is_uppercase);
@@ -218,19 +294,19 @@ fn mark_places<S: AsRef<str>>(tokens: &[S], g: &Gazetteer, infos: &mut [TokenInf
             i += 1;
             continue;
         }
-        let mut key = String::new();
+        let mut key = KeyHash::new();
         let mut best: Option<(usize, Kind)> = None;
-        for j in i..tokens.len().min(i + max) {
-            let f = folded[j].get_or_insert_with(|| fold(tokens[j].as_ref()));
+        for (j, tok) in tokens.iter().enumerate().take(tokens.len().min(i + max)).skip(i) {
+            let f = fold(tok.as_ref());
             if f.is_empty() {
                 break;
             }
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(f);
-            if let Some(kind) = g.kind_of(&key) {
+            key.push(&f);
+            if let Some(kind) = g.kind_of_hash(key.finish()) {
                 best = Some((j + 1, kind));
+            }
+            if !g.is_prefix_hash(key.finish()) {
+                break;
             }
         }
         match best {
@@ -288,6 +364,8 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(key(29, u64::from(t.gaz), u64::from(at(1).map_or(99, |x| x.gaz))));
     out.push(key(30, lower_at(-1), t.short_shape));
     out.push(key(31, t.short_shape, lower_at(1)));
+    out.push(key(34, u64::from(t.cap_run), u64::from(t.cap_pos)));
+    out.push(key(35, u64::from(t.cap_pos), t.lower));
     if let Some(p) = at(-1) {
         out.push(key(32, p.suffix[2], 0));
     }
@@ -318,6 +396,10 @@ mod tests {
         assert_eq!(shapes("Kassym-Jomart"), ("Xxxxx-Xxxxx".into(), "Xx-Xx".into()));
         assert_eq!(shapes("1 000"), ("d ddd".into(), "d d".into()));
         assert_eq!(shapes("qu'"), ("xx'".into(), "x'".into()));
+        for w in ["Kassym-Jomart", "1 000", "ÉTATS-UNIS", "a"] {
+            let (a, b) = shapes(w);
+            assert_eq!(shape_hashes(w), (hash_str(&a), hash_str(&b)));
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { lang: "xx".into(), max_epochs: 15, patience: 3, seed: 1, min_count: 2, gazetteer: true }
+        TrainConfig { lang: "xx".into(), max_epochs: 15, patience: 4, seed: 1, min_count: 1, gazetteer: true }
     }
 }
 
@@ -124,8 +124,7 @@ pub fn train(
             }
         }
         let (table, scale) = w.averaged_table();
-        let model =
-            Model { lang: cfg.lang.clone(), labels: labels.clone(), lexicon: lexicon.clone(), table, scale };
+        let model = Model::new(cfg.lang.clone(), labels.clone(), lexicon.clone(), table, scale);
         let dev_score = (!dev.is_empty()).then(|| evaluate(&model, dev));
         let report = EpochReport {
             epoch,

@@ -118,6 +118,7 @@ pub fn eval_ner(args: EvalNerArgs) -> anyhow::Result<ExitCode> {
     let test = args.test.as_deref().context("give --test or --predictions")?;
     let model = args.model.load(args.lang.as_deref())?;
     let sentences = ner::conll::read_path(test)?;
+    model.warm_up();
     let started = Instant::now();
     let predicted: Vec<Vec<&str>> = sentences.iter().map(|s| model.tag(&s.tokens)).collect();
     let secs = started.elapsed().as_secs_f64();

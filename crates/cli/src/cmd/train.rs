@@ -38,12 +38,12 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 15)]
     pub max_epochs: usize,
     /// Epochs without dev improvement before stopping.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 4)]
     pub patience: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Ignore word features seen fewer times than this.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 1)]
     pub min_count: u32,
     /// Train without the GeoNames place-name features.
     #[arg(long)]
