@@ -73,11 +73,17 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let norm_title = title.map(normalise);
     let kept: Vec<&Block> =
         blocks.blocks.iter().filter(|b| inside(b)).filter(|b| keep(b, norm_title.as_deref())).collect();
-    // A heading introduces what follows it; one followed by no text (only by another heading,
-    // or by the link list that was dropped) titles furniture: "Related", "More on this".
-    let introduces_text = |i: usize| match kept.get(i + 1) {
-        Some(next) => !matches!(next.kind, Kind::Heading(_)) || !matches!(kept[i].kind, Kind::Heading(_)),
-        None => false,
+    // A heading introduces what follows it; one followed by no text (only by a heading of its
+    // rank, or by the link list that was dropped) titles furniture: "Related", "More on this".
+    // A section heading followed by its first subsection's heading introduces text if that one
+    // does.
+    let introduces_text = |mut i: usize| loop {
+        match (kept[i].kind, kept.get(i + 1).map(|b| b.kind)) {
+            (_, None) => return false,
+            (Kind::Heading(level), Some(Kind::Heading(next))) if next > level => i += 1,
+            (Kind::Heading(_), Some(Kind::Heading(_))) => return false,
+            _ => return true,
+        }
     };
     let mut out: Vec<&Block> = kept
         .iter()
