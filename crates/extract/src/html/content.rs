@@ -88,7 +88,7 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let mut out: Vec<&Block> = kept
         .iter()
         .enumerate()
-        .filter(|&(i, b)| !matches!(b.kind, Kind::Heading(_)) || introduces_text(i))
+        .filter(|&(i, b)| !matches!(b.kind, Kind::Heading(_)) || b.chars >= HEADING_MAX_CHARS || introduces_text(i))
         .map(|(_, b)| *b)
         .collect();
     // The article's edges are where its furniture sits: labels ("Contact:", "Tags"), datelines,
@@ -99,6 +99,9 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let lead = out.iter().take_while(|b| is_label(b)).count();
     out[lead..].iter().map(|b| b.text.clone()).collect()
 }
+
+/// Longest heading judged as one: past this, a paragraph was styled as a heading.
+const HEADING_MAX_CHARS: u32 = 100;
 
 /// Most characters of a line read as a label rather than as text.
 const LABEL_MAX_CHARS: u32 = 40;
