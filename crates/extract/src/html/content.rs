@@ -88,7 +88,9 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let mut out: Vec<&Block> = kept
         .iter()
         .enumerate()
-        .filter(|&(i, b)| !matches!(b.kind, Kind::Heading(_)) || b.chars >= HEADING_MAX_CHARS || introduces_text(i))
+        .filter(|&(i, b)| {
+            !matches!(b.kind, Kind::Heading(_)) || b.chars >= HEADING_MAX_CHARS || introduces_text(i)
+        })
         .map(|(_, b)| *b)
         .collect();
     // The article's edges are where its furniture sits: labels ("Contact:", "Tags"), datelines,
@@ -99,6 +101,9 @@ pub fn paragraphs(dom: &Dom, blocks: &Blocks, container: NodeId, title: Option<&
     let lead = out.iter().take_while(|b| is_label(b)).count();
     out[lead..].iter().map(|b| b.text.clone()).collect()
 }
+
+/// Shortest paragraph kept whatever its share of linked words.
+const LINKED_PROSE_MIN_CHARS: u32 = 100;
 
 /// Longest heading judged as one: past this, a paragraph was styled as a heading.
 const HEADING_MAX_CHARS: u32 = 100;
@@ -128,8 +133,10 @@ fn is_byline(text: &str) -> bool {
 }
 
 fn keep(b: &Block, title: Option<&str>) -> bool {
+    // A long paragraph of sentences is text even when most of its words are linked.
+    let prose = b.kind == Kind::Paragraph && b.chars >= LINKED_PROSE_MIN_CHARS && has_sentence_end(&b.text);
     let max_link_density = if b.kind == Kind::ListItem { 0.8 } else { 0.5 };
-    if b.link_density() > max_link_density {
+    if b.link_density() > max_link_density && !prose {
         return false;
     }
     let text = b.text.trim_start();
