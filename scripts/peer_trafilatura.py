@@ -263,6 +263,39 @@ def cmd_bench(args):
 # ---------------------------------------------------------------- side-by-side table
 
 
+def _shingle_f1(pages):
+    """F1 of the mean per-page P and R (storyline's scorer wrote those per page)."""
+    ps = [p["precision"] for p in pages if p["tp"] + p["fp"] > 0]
+    rs = [p["recall"] for p in pages if p["tp"] + p["fn"] > 0]
+    if not ps or not rs:
+        return 0.0
+    pm, rm = sum(ps) / len(ps), sum(rs) / len(rs)
+    return 2 * pm * rm / (pm + rm) if pm + rm else 0.0
+
+
+def _snippet_f1(pages):
+    tp = sum(p["tp"] for p in pages)
+    den = 2 * tp + sum(p["fp"] + p["fn"] for p in pages)
+    return 2 * tp / den if den else 0.0
+
+
+def paired_difference(ours, peer, f1, resamples=1000, seed=2019):
+    """Mean and 1.96 × sd of F1(ours) − F1(peer) over paired bootstrap resamples of pages
+    (the same draw for both, as upstream's --bootstrap-differences): a difference whose
+    interval holds 0 is not one the set can tell."""
+    import random
+
+    by_id = {p["id"]: p for p in peer}
+    pairs = [(p, by_id[p["id"]]) for p in ours if p["id"] in by_id]
+    rng = random.Random(seed)
+    n = len(pairs)
+    diffs = []
+    for _ in range(resamples):
+        draw = [pairs[rng.randrange(n)] for _ in range(n)]
+        diffs.append(f1([a for a, _ in draw]) - f1([b for _, b in draw]))
+    return statistics.fmean(diffs), 1.96 * statistics.stdev(diffs)
+
+
 def cmd_table(args):
     w = args.workdir
     load = lambda name: json.load(open(os.path.join(w, name), encoding="utf-8"))  # noqa: E731
@@ -282,6 +315,8 @@ def cmd_table(args):
             rows.append((f"{label}: precision / recall", f"{s['precision']:.3f} / {s['recall']:.3f}",
                          f"{p['precision']:.3f} / {p['recall']:.3f}"))
             rows.append((f"{label}: accuracy (exact tokens)", f"{s['accuracy']:.3f}", f"{p['accuracy']:.3f}"))
+            d, ci = paired_difference(s["per_page"], p["per_page"], _shingle_f1)
+            rows.append((f"{label}: F1 storyline − trafilatura, paired bootstrap 95 %", f"{d:+.3f} ± {ci:.3f}", ""))
         else:
             fmt = lambda x: f"{x['precision']:.3f} / {x['recall']:.3f} / {x['f1']:.3f}"  # noqa: E731
             rows.append((f"{label}: P / R / F1", fmt(s), fmt(p)))
@@ -289,6 +324,8 @@ def cmd_table(args):
             rows.append((f"{label}: with found, without kept",
                          f"{t['tp']}/{t['tp'] + t['fn']}, {t['fp']}/{t['fp'] + t['tn']}",
                          f"{u['tp']}/{u['tp'] + u['fn']}, {u['fp']}/{u['fp'] + u['tn']}"))
+            d, ci = paired_difference(s["per_page"], p["per_page"], _snippet_f1)
+            rows.append((f"{label}: F1 storyline − trafilatura, paired bootstrap 95 %", f"{d:+.3f} ± {ci:.3f}", ""))
     n = ours_b["pages"]
     same = n == peer_b["pages"] and abs(ours_b["html_mb"] - peer_b["html_mb"]) < 1e-6
     pages_note = f"same {n} pages" if same else f"NOT the same pages: {n} vs {peer_b['pages']}"
