@@ -135,16 +135,20 @@ pub fn metadata(
 
     // Some sites put their address where their name belongs.
     let name_like = |s: &String| !s.contains("://") && !s.starts_with("www.");
-    let site = first(&["og:site_name", "application-name", "twitter:app:name:iphone"])
+    let site = m("og:site_name")
         .map(str::to_string)
         .filter(name_like)
-        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()).filter(name_like));
+        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()).filter(name_like))
+        .or_else(|| m("application-name").map(str::to_string).filter(name_like));
+    let tidy = |t: &str| clean(&super::entity::decode(t));
+    // Declared titles are headlines, at most followed by the site's name; the `<title>` also
+    // carries section and site names around the headline, which only a guess can remove.
     let title = first(&["og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title"])
         .map(str::to_string)
         .or_else(|| ld.as_ref().and_then(|l| l.headline.clone()))
         .or_else(|| f.h1.clone())
-        .or_else(|| f.title.clone())
-        .map(|t| strip_site(&clean(&super::entity::decode(&t)), site.as_deref()))
+        .map(|t| strip_known_site(&tidy(&t), site.as_deref()))
+        .or_else(|| f.title.as_deref().map(|t| strip_site(&tidy(t), site.as_deref())))
         .filter(|t| !t.is_empty());
 
     let language =
@@ -365,8 +369,8 @@ fn split_words_ci<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 /// Separators between a headline and the site's name in a `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "];
 
-/// The title without the site name that pages append or prepend.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+/// The title without the site's name, when that is known and appended or prepended.
+fn strip_known_site(title: &str, site: Option<&str>) -> String {
     if let Some(site) = site.filter(|s| !s.is_empty() && s.len() < title.len()) {
         for sep in TITLE_SEPARATORS {
             if let Some(t) = title.strip_suffix(site).and_then(|t| t.strip_suffix(sep)) {
@@ -377,16 +381,25 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
             }
         }
     }
+    title.to_string()
+}
+
+/// The `<title>` without the site (and section) names that pages append or prepend.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let known = strip_known_site(title, site);
+    if known != title {
+        return known;
+    }
     for sep in TITLE_SEPARATORS {
         let parts: Vec<&str> = title.split(sep).collect();
         if parts.len() >= 2 {
-            // The headline is the long part; the site name is short.
+            // The headline is the long part; a site name is short.
             let first = parts[0].trim();
             let last = parts[parts.len() - 1].trim();
             if last.len() <= first.len() && last.split_whitespace().count() <= 4 {
                 return parts[..parts.len() - 1].join(sep).trim().to_string();
             }
-            if first.len() < last.len() && first.split_whitespace().count() <= 4 && parts.len() == 2 {
+            if parts.len() == 2 && 2 * first.len() <= last.len() && first.split_whitespace().count() <= 3 {
                 return last.to_string();
             }
         }
@@ -527,6 +540,12 @@ mod tests {
         assert_eq!(strip_site("Site | A much longer headline here", None), "A much longer headline here");
         assert_eq!(strip_site("Big story | Section | The Site", Some("The Site")), "Big story | Section");
         assert_eq!(strip_site("No separator", None), "No separator");
+        assert_eq!(
+            strip_site("Minions mit Schablonen malen – mit bunter Farbe", None),
+            "Minions mit Schablonen malen"
+        );
+        assert_eq!(strip_known_site("Headline – with a dash | Site", Some("Site")), "Headline – with a dash");
+        assert_eq!(strip_known_site("Headline – with a dash", Some("Site")), "Headline – with a dash");
     }
 
     #[test]
