@@ -59,7 +59,7 @@ fn load_pages(dir: &Path) -> anyhow::Result<Vec<LoadedPage>> {
                     eprintln!("warning: {}: {} page(s) without HTML left out", set.name, set.missing.len());
                 }
                 for p in set.pages {
-                    let html = dataset::read_page(&p.html_path)?;
+                    let html = super::eval::read_html(&p.html_path)?;
                     pages.push(LoadedPage { name: p.html_path.display().to_string(), url: p.url, html });
                 }
             }
@@ -81,7 +81,7 @@ fn load_pages(dir: &Path) -> anyhow::Result<Vec<LoadedPage>> {
                 bail!("{no_benchmark}; no .html/.htm/.gz pages in {} either", html_dir.display());
             }
             for f in files {
-                let html = dataset::read_page(&f)?;
+                let html = super::eval::read_html(&f)?;
                 pages.push(LoadedPage { name: f.display().to_string(), url: None, html });
             }
         }
