@@ -20,7 +20,8 @@ How trafilatura is called follows the upstream benchmarks:
     (adbar/trafilatura tests/evaluate.py with eval_common.EXTRACT_OPTS; the last two are
     the defaults anyway);
   * speed: `extract(html_str, include_comments=False)` on every page of every set, decoded
-    beforehand the way storyline's loader decodes them, so neither side times decoding.
+    beforehand (BOM, else UTF-8, else the declared charset, as storyline's eval loader does),
+    so neither side times decoding.
 """
 
 import argparse
