@@ -302,11 +302,8 @@ impl Store {
                 tx.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1").map_err(sql_err)?;
             for a in articles {
                 check_article(&dir, a)?;
-                let json = serde_json::to_string(a).map_err(|e| StoreError::InvalidArticle {
-                    dir: dir.clone(),
-                    id: a.id.clone(),
-                    reason: format!("cannot encode as JSON: {e}"),
-                })?;
+                let entities = entity_rows(&dir, a)?;
+                let json = stored_json(&dir, a)?;
                 let m = &a.meta;
                 let p = &a.provenance;
                 // Only a content_hash conflict is absorbed; an id equal to another article's
@@ -345,6 +342,7 @@ impl Store {
                         source => StoreError::Sql { dir: dir.clone(), source },
                     })?;
                 if changed == 1 {
+                    insert_entities(&tx, tx.last_insert_rowid(), &entities).map_err(sql_err)?;
                     done.push(Inserted { id: a.id.clone(), outcome: Outcome::New });
                 } else {
                     let id: String =
@@ -383,7 +381,19 @@ impl Store {
 
     /// The article whose id is `id`, or the only one whose id starts with `id`. A prefix longer
     /// than an id is matched against the full content hash.
+    ///
+    /// Layers named in [`UNSTORED_LAYERS`] are not part of what comes back.
     pub fn get_article(&self, id: &str) -> Result<Article, StoreError> {
+        let found = self.find(id)?;
+        serde_json::from_str(&found.json).map_err(|source| StoreError::Corrupt {
+            dir: self.dir.clone(),
+            id: found.id.clone(),
+            source,
+        })
+    }
+
+    /// Resolves an id or unique prefix, as [`Store::get_article`] does.
+    fn find(&self, id: &str) -> Result<Found, StoreError> {
         let prefix = id.trim().to_ascii_lowercase();
         if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) || prefix.len() > 64 {
             return Err(StoreError::BadId { id: id.to_string() });
@@ -391,29 +401,143 @@ impl Store {
         let column = if prefix.len() > ID_LEN { "content_hash" } else { "id" };
         // The prefix is hex only (checked above), so it holds no GLOB metacharacters, and GLOB
         // on a case-sensitive column can use the unique index.
-        let sql = format!("SELECT id, json FROM articles WHERE {column} GLOB ?1 || '*' ORDER BY id LIMIT 6");
+        let sql =
+            format!("SELECT seq, id, json FROM articles WHERE {column} GLOB ?1 || '*' ORDER BY id LIMIT 6");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.sql_err(e))?;
-        let rows: Vec<(String, String)> = stmt
-            .query_map([&prefix], |r| Ok((r.get(0)?, r.get(1)?)))
+        let mut rows: Vec<Found> = stmt
+            .query_map([&prefix], |r| Ok(Found { seq: r.get(0)?, id: r.get(1)?, json: r.get(2)? }))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.sql_err(e))?;
         match rows.len() {
             0 => Err(StoreError::NotFound { dir: self.dir.clone(), id: id.to_string() }),
-            1 => {
-                let (id, json) = &rows[0];
-                serde_json::from_str(json).map_err(|source| StoreError::Corrupt {
-                    dir: self.dir.clone(),
-                    id: id.clone(),
-                    source,
-                })
-            }
+            1 => Ok(rows.remove(0)),
             n => Err(StoreError::Ambiguous {
                 dir: self.dir.clone(),
                 prefix: id.to_string(),
                 more: n > 5,
-                candidates: rows.into_iter().take(5).map(|(id, _)| id).collect(),
+                candidates: rows.into_iter().take(5).map(|f| f.id).collect(),
             }),
         }
+    }
+
+    /// Stores new layers (and metadata) of articles already in the store, replacing what they
+    /// had, with their `entities` rows, in one transaction: all or none. The text cannot
+    /// change (spans point into it): an article whose text differs from the stored one, or
+    /// that is not stored, fails the whole batch.
+    pub fn update_articles(&mut self, articles: &[Article]) -> Result<(), StoreError> {
+        let dir = self.dir.clone();
+        let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
+        {
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE articles SET json = ?3 WHERE content_hash = ?1 AND id = ?2 AND text = ?4
+                     RETURNING seq",
+                )
+                .map_err(sql_err)?;
+            let mut clear = tx.prepare_cached("DELETE FROM entities WHERE article = ?1").map_err(sql_err)?;
+            for a in articles {
+                check_article(&dir, a)?;
+                let entities = entity_rows(&dir, a)?;
+                let json = stored_json(&dir, a)?;
+                let seq: Option<i64> = update
+                    .query_row(params![a.provenance.content_hash, a.id, json, a.text], |r| r.get(0))
+                    .optional()
+                    .map_err(sql_err)?;
+                let Some(seq) = seq else {
+                    return Err(StoreError::InvalidArticle {
+                        dir: dir.clone(),
+                        id: a.id.clone(),
+                        reason: "no stored article has this id, content hash and text".into(),
+                    });
+                };
+                clear.execute([seq]).map_err(sql_err)?;
+                insert_entities(&tx, seq, &entities).map_err(sql_err)?;
+            }
+        }
+        tx.commit().map_err(sql_err)
+    }
+
+    /// Ids of stored articles in the order they were stored; with `unanalysed`, only those
+    /// without a `sentences` layer (stored before the analyse stage existed).
+    pub fn article_ids(&self, unanalysed: bool) -> Result<Vec<String>, StoreError> {
+        let sql = if unanalysed {
+            "SELECT id FROM articles WHERE json_type(json, '$.layers.sentences') IS NULL ORDER BY seq"
+        } else {
+            "SELECT id FROM articles ORDER BY seq"
+        };
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.sql_err(e))?;
+        stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.sql_err(e))
+    }
+
+    /// The entity mentions of one article (id or unique prefix), in text order.
+    pub fn article_entities(&self, id: &str) -> Result<(String, Vec<EntityMention>), StoreError> {
+        let found = self.find(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT span_start, span_end, label, text, sentence FROM entities WHERE article = ?1
+                 ORDER BY n",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let mentions = stmt
+            .query_map([found.seq], |r| {
+                Ok(EntityMention {
+                    start: r.get::<_, i64>(0)? as usize,
+                    end: r.get::<_, i64>(1)? as usize,
+                    label: r.get(2)?,
+                    text: r.get(3)?,
+                    sentence: r.get::<_, Option<i64>>(4)?.map(|n| n as usize),
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))?;
+        Ok((found.id, mentions))
+    }
+
+    /// Entity mentions across the store grouped by folded text and label, most mentioned
+    /// first; `label` keeps one label, `limit` 0 means all.
+    pub fn entity_counts(&self, label: Option<&str>, limit: u64) -> Result<Vec<EntityCount>, StoreError> {
+        // The shown form is the most frequent surface form of the group (ties: the smallest),
+        // so `MACRON` in a headline does not stand for a hundred `Macron`.
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT e.folded, e.label, count(*) AS mentions, count(DISTINCT e.article),
+                        (SELECT f.text FROM entities f WHERE f.folded = e.folded AND f.label = e.label
+                         GROUP BY f.text ORDER BY count(*) DESC, f.text LIMIT 1)
+                 FROM entities e
+                 WHERE ?1 IS NULL OR e.label = ?1
+                 GROUP BY e.folded, e.label
+                 ORDER BY mentions DESC, e.folded, e.label
+                 LIMIT ?2",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let limit = if limit == 0 { -1 } else { i64::try_from(limit).unwrap_or(i64::MAX) };
+        stmt.query_map(params![label, limit], |r| {
+            Ok(EntityCount {
+                folded: r.get(0)?,
+                label: r.get(1)?,
+                mentions: r.get::<_, i64>(2)? as u64,
+                articles: r.get::<_, i64>(3)? as u64,
+                text: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_err(e))
+    }
+
+    /// Every entity row as a JSON array `[article id, n, start, end, label, text, folded,
+    /// sentence]`, in order: for comparing two stores.
+    pub fn entity_rows_by_id(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT json_array(a.id, e.n, e.span_start, e.span_end, e.label, e.text, e.folded, e.sentence)
+                 FROM entities e JOIN articles a ON a.seq = e.article ORDER BY a.id, e.n",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.sql_err(e))
     }
 
     /// Articles newest first: by publication date (undated last), then by when they were
@@ -511,6 +635,152 @@ impl Store {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check").map_err(|e| self.sql_err(e))?;
         stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.sql_err(e))
     }
+}
+
+/// Layers that are not stored: the analyse stage recomputes them from the text when needed
+/// (`storyline_analyse::pipeline::token_layer`). Tokens would be most of the store's size
+/// for what a tokenizer rebuilds faster than SQLite reads it back.
+pub const UNSTORED_LAYERS: &[&str] = &["tokens"];
+
+/// An article row found by id or prefix.
+struct Found {
+    seq: i64,
+    id: String,
+    json: String,
+}
+
+/// One mention of an entity in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityMention {
+    pub text: String,
+    pub label: String,
+    /// Byte offsets over the article's text, half-open.
+    pub start: usize,
+    pub end: usize,
+    /// Index into the article's `sentences` layer; `None` when the article has none.
+    pub sentence: Option<usize>,
+}
+
+/// The mentions of one entity (one folded text and label) across the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    /// Its most frequent surface form.
+    pub text: String,
+    pub label: String,
+    /// The text as mentions are grouped ([`fold`]).
+    pub folded: String,
+    pub mentions: u64,
+    pub articles: u64,
+}
+
+/// How entity texts are compared: lower case, one space between words, typographic
+/// apostrophes as `'`. Deliberately shallow (no accent stripping, no aliasing): deciding that
+/// two names are the same entity is the resolve stage's job.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{02BC}' | '\u{2018}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// An `entities` row before it has its article's `seq`.
+struct EntityRow<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    folded: String,
+    sentence: Option<usize>,
+}
+
+/// The rows of an article's `entities` layer, each placed in the sentence that contains its
+/// start. Refuses spans that do not fall on the text's character boundaries.
+fn entity_rows<'a>(dir: &Path, a: &'a Article) -> Result<Vec<EntityRow<'a>>, StoreError> {
+    let Some(layer) = a.layers.get("entities") else { return Ok(Vec::new()) };
+    let sentences = a.layers.get("sentences").map(Vec::as_slice).unwrap_or_default();
+    layer
+        .iter()
+        .map(|e| {
+            let Some(text) = a.text.get(e.span.range()) else {
+                return Err(StoreError::InvalidArticle {
+                    dir: dir.to_path_buf(),
+                    id: a.id.clone(),
+                    reason: format!("entity span {}..{} is not over the text", e.span.start, e.span.end),
+                });
+            };
+            // Sentences are in text order; the last one starting at or before the entity.
+            let sentence = sentences
+                .partition_point(|s| s.span.start <= e.span.start)
+                .checked_sub(1)
+                .filter(|&i| e.span.start < sentences[i].span.end);
+            Ok(EntityRow {
+                start: e.span.start,
+                end: e.span.end,
+                label: &e.label,
+                text,
+                folded: fold(text),
+                sentence,
+            })
+        })
+        .collect()
+}
+
+fn insert_entities(tx: &rusqlite::Transaction, seq: i64, rows: &[EntityRow]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO entities (article, n, span_start, span_end, label, text, folded, sentence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (n, e) in rows.iter().enumerate() {
+        insert.execute(params![
+            seq,
+            n as i64,
+            e.start as i64,
+            e.end as i64,
+            e.label,
+            e.text,
+            e.folded,
+            e.sentence.map(|s| s as i64)
+        ])?;
+    }
+    Ok(())
+}
+
+/// The article's JSON as stored: without the [`UNSTORED_LAYERS`].
+fn stored_json(dir: &Path, a: &Article) -> Result<String, StoreError> {
+    let encoded = if UNSTORED_LAYERS.iter().any(|l| a.layers.contains_key(*l)) {
+        // A struct literal rather than `..a.clone()`, so that a new field of `Article` has to
+        // be thought about here; only the text and metadata are copied, not the dropped layers.
+        let kept = Article {
+            id: a.id.clone(),
+            provenance: a.provenance.clone(),
+            meta: a.meta.clone(),
+            text: a.text.clone(),
+            paragraphs: a.paragraphs.clone(),
+            layers: a
+                .layers
+                .iter()
+                .filter(|(name, _)| !UNSTORED_LAYERS.contains(&name.as_str()))
+                .map(|(name, layer)| (name.clone(), layer.clone()))
+                .collect(),
+        };
+        serde_json::to_string(&kept)
+    } else {
+        serde_json::to_string(a)
+    };
+    encoded.map_err(|e| StoreError::InvalidArticle {
+        dir: dir.to_path_buf(),
+        id: a.id.clone(),
+        reason: format!("cannot encode as JSON: {e}"),
+    })
 }
 
 /// What the store relies on and cannot check later: the id is the hash prefix.

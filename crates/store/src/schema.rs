@@ -69,6 +69,29 @@ pub const MIGRATIONS: &[Migration] = &[
             CREATE INDEX articles_newest ON articles (published DESC, ingested_at DESC, seq DESC);
         ",
     },
+    Migration {
+        name: "entities, queryable by label and folded text",
+        // One row per mention of the article's `entities` layer, which stays the truth (in
+        // `json`); rows are rewritten with the layer, in the same transaction. `folded` is the
+        // text as `storyline_store::fold` compares it, so mentions group without parsing JSON.
+        // Offsets are bytes over `articles.text`. Rows go with their article (the store never
+        // deletes one today, but later stages may).
+        sql: "
+            CREATE TABLE entities (
+                article    INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+                n          INTEGER NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end   INTEGER NOT NULL,
+                label      TEXT NOT NULL,
+                text       TEXT NOT NULL,
+                folded     TEXT NOT NULL,
+                sentence   INTEGER,
+                PRIMARY KEY (article, n)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX entities_by_label ON entities (label, folded);
+            CREATE INDEX entities_by_folded ON entities (folded, label);
+        ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -285,3 +285,164 @@ fn concurrent_openers_migrate_once_and_all_writes_land() {
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(store.count_articles().unwrap(), 100);
 }
+
+/// An article with analysis layers as the analyse stage writes them: two sentences, tokens,
+/// and an entity in each sentence.
+fn analysed(text_after: &str) -> Article {
+    let mut a = article(&format!("Emmanuel Macron est à Paris. Il {text_after}"));
+    let second = "Emmanuel Macron est à Paris. ".len();
+    let span = |start: usize, end: usize| storyline_doc::Span::new(start, end);
+    let ann = |start, end, label: &str| storyline_doc::Annotation {
+        span: span(start, end),
+        label: label.into(),
+        value: serde_json::Value::Null,
+    };
+    let paris = a.text.find("Paris").unwrap();
+    a.layers.insert(
+        "sentences".into(),
+        vec![ann(0, second - 1, "sentence"), ann(second, a.text.len(), "sentence")],
+    );
+    a.layers.insert("tokens".into(), vec![ann(0, 8, "word"), ann(9, 15, "word")]);
+    a.layers.insert(
+        "entities".into(),
+        vec![ann(0, 15, "PER"), ann(paris, paris + 5, "LOC"), ann(a.text.len() - 6, a.text.len() - 1, "LOC")],
+    );
+    a
+}
+
+#[test]
+fn entities_are_stored_with_the_article_and_tokens_are_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let a = analysed("pleut à PARIS.");
+    store.insert_article(&a).unwrap();
+
+    let back = store.get_article(&a.id).unwrap();
+    assert!(!back.layers.contains_key("tokens"), "tokens are recomputed, not stored");
+    assert_eq!(back.layers["sentences"], a.layers["sentences"]);
+    assert_eq!(back.layers["entities"], a.layers["entities"]);
+
+    let (id, mentions) = store.article_entities(&a.id[..8]).unwrap();
+    assert_eq!(id, a.id);
+    let got: Vec<_> = mentions.iter().map(|m| (m.text.as_str(), m.label.as_str(), m.sentence)).collect();
+    assert_eq!(
+        got,
+        [("Emmanuel Macron", "PER", Some(0)), ("Paris", "LOC", Some(0)), ("PARIS", "LOC", Some(1))]
+    );
+    for m in &mentions {
+        assert_eq!(&a.text[m.start..m.end], m.text);
+    }
+
+    let b = analysed("neige à Paris.");
+    store.insert_article(&b).unwrap();
+    let counts = store.entity_counts(None, 0).unwrap();
+    let top = &counts[0];
+    assert_eq!((top.text.as_str(), top.label.as_str(), top.folded.as_str()), ("Paris", "LOC", "paris"));
+    assert_eq!((top.mentions, top.articles), (4, 2));
+    let per = store.entity_counts(Some("PER"), 0).unwrap();
+    assert_eq!(per.len(), 1);
+    assert_eq!((per[0].mentions, per[0].articles), (2, 2));
+    assert_eq!(store.entity_counts(None, 1).unwrap().len(), 1);
+    assert!(store.entity_counts(Some("ORG"), 0).unwrap().is_empty());
+}
+
+#[test]
+fn spans_outside_the_text_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let mut a = analysed("pleut.");
+    let end = a.text.len();
+    a.layers.get_mut("entities").unwrap()[0].span = storyline_doc::Span::new(end - 2, end + 3);
+    let err = store.insert_article(&a).unwrap_err();
+    assert!(matches!(err, StoreError::InvalidArticle { .. }), "{err}");
+    // Not on a character boundary: inside the two bytes of `à`.
+    let at = a.text.find('à').unwrap();
+    a.layers.get_mut("entities").unwrap()[0].span = storyline_doc::Span::new(at + 1, at + 4);
+    assert!(store.insert_article(&a).is_err());
+    assert_eq!(store.count_articles().unwrap(), 0);
+}
+
+#[test]
+fn updating_layers_replaces_the_entity_rows_and_is_idempotent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let mut a = article("Une phrase sans analyse.");
+    store.insert_article(&a).unwrap();
+    assert_eq!(store.article_ids(true).unwrap(), [a.id.clone()]);
+    assert!(store.article_entities(&a.id).unwrap().1.is_empty());
+
+    let ann = |start, end, label: &str| storyline_doc::Annotation {
+        span: storyline_doc::Span::new(start, end),
+        label: label.into(),
+        value: serde_json::Value::Null,
+    };
+    a.layers.insert("sentences".into(), vec![ann(0, a.text.len(), "sentence")]);
+    a.layers.insert("entities".into(), vec![ann(4, 10, "MISC"), ann(15, 22, "ORG")]);
+    store.update_articles(std::slice::from_ref(&a)).unwrap();
+    let once = (store.article_json_by_id().unwrap(), store.entity_rows_by_id().unwrap());
+    store.update_articles(std::slice::from_ref(&a)).unwrap();
+    let twice = (store.article_json_by_id().unwrap(), store.entity_rows_by_id().unwrap());
+    assert_eq!(once, twice);
+    assert_eq!(once.1.len(), 2);
+    assert!(store.article_ids(true).unwrap().is_empty());
+    assert_eq!(store.article_ids(false).unwrap(), [a.id.clone()]);
+
+    // Fewer entities: the extra rows go.
+    a.layers.insert("entities".into(), vec![ann(4, 10, "MISC")]);
+    store.update_articles(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(store.article_entities(&a.id).unwrap().1.len(), 1);
+
+    // A different text, or an article not stored, fails the batch and changes nothing.
+    let mut other = a.clone();
+    other.text.push('!');
+    let stranger = article("Jamais stockée.");
+    for bad in [other, stranger] {
+        let err = store.update_articles(&[a.clone(), bad]).unwrap_err();
+        assert!(matches!(err, StoreError::InvalidArticle { .. }), "{err}");
+    }
+    assert_eq!(store.get_article(&a.id).unwrap(), a);
+}
+
+#[test]
+fn a_version_2_database_gets_the_entities_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = article("Stocké avant l'étape d'analyse.");
+    {
+        let mut v2 = Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..2]).unwrap();
+        assert_eq!(v2.schema_version().unwrap(), 2);
+        // What a version-2 build wrote: the article, through the same code path.
+        v2.conn
+            .execute(
+                "INSERT INTO articles (id, content_hash, source, text, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    a.id,
+                    a.provenance.content_hash,
+                    a.provenance.source,
+                    a.text,
+                    serde_json::to_string(&a).unwrap()
+                ],
+            )
+            .unwrap();
+        v2.begin_run(&[]).unwrap();
+        let has: i64 = v2
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'entities'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(has, 0);
+    }
+    let mut store = Store::open(tmp.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.get_article(&a.id).unwrap(), a);
+    assert_eq!(store.article_ids(true).unwrap(), [a.id.clone()], "old articles await analysis");
+    let b = analysed("pleut.");
+    store.insert_article(&b).unwrap();
+    assert_eq!(store.article_entities(&b.id).unwrap().1.len(), 3);
+    assert_eq!(store.integrity_check().unwrap(), ["ok"]);
+}
+
+#[test]
+fn folding_is_case_and_space_insensitive() {
+    assert_eq!(fold("  Emmanuel\u{a0} MACRON "), "emmanuel macron");
+    assert_eq!(fold("Côte d\u{2019}Ivoire"), "côte d'ivoire");
+    assert_eq!(fold("İstanbul"), "i\u{307}stanbul");
+}
