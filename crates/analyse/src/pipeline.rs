@@ -2,16 +2,28 @@
 
 use crate::ner::{self, Model};
 use crate::sentences::sentences;
-use crate::tokenize::{TokenKind, tokenize};
+use crate::tokenize::{Token, TokenKind, tokenize};
 use std::collections::HashMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use storyline_doc::{Annotation, Article, Span};
 
 /// The models the stage may use, by language.
+///
+/// A folder of models can be opened lazily ([`Models::open_dir`]): each language's model is
+/// read on its first use, so a run over English articles never pays for loading the other
+/// languages, and a process that analyses nothing loads nothing.
 #[derive(Debug, Default)]
 pub struct Models {
-    ner: HashMap<String, Model>,
+    ner: HashMap<String, Slot>,
+}
+
+/// One language's model: loaded already, or a file to load on first use.
+#[derive(Debug)]
+struct Slot {
+    path: Option<PathBuf>,
+    model: OnceLock<io::Result<Model>>,
 }
 
 impl Models {
@@ -20,32 +32,73 @@ impl Models {
     }
 
     pub fn insert_ner(&mut self, model: Model) {
-        self.ner.insert(model.lang.clone(), model);
+        let lang = model.lang.clone();
+        self.ner.insert(lang, Slot { path: None, model: OnceLock::from(Ok(model)) });
     }
 
     /// Loads every `<lang>.bin.gz` NER model of a folder (`models/ner` in the repository).
     pub fn load_dir(dir: &Path) -> io::Result<Self> {
         let mut models = Models::new();
-        let mut files: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        files.sort();
-        for f in files.iter().filter(|f| f.to_string_lossy().ends_with(".bin.gz")) {
-            models.insert_ner(Model::load(f)?);
+        for (_, f) in model_files(dir)? {
+            models.insert_ner(Model::load(&f)?);
         }
         Ok(models)
     }
 
-    pub fn ner(&self, lang: &str) -> Option<&Model> {
-        self.ner.get(lang)
+    /// The `<lang>.bin.gz` models of a folder, each loaded on its first use.
+    pub fn open_dir(dir: &Path) -> io::Result<Self> {
+        let mut models = Models::new();
+        for (lang, path) in model_files(dir)? {
+            models.ner.insert(lang, Slot { path: Some(path), model: OnceLock::new() });
+        }
+        Ok(models)
     }
 
-    pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.ner.keys().map(String::as_str)
+    /// The model for `lang`, if there is one and it loads.
+    pub fn ner(&self, lang: &str) -> Option<&Model> {
+        self.try_ner(lang).ok().flatten()
     }
+
+    /// The model for `lang`: `Ok(None)` when there is none, an error when its file does not
+    /// load (the error is kept: a broken file is read once, not once per article).
+    pub fn try_ner(&self, lang: &str) -> Result<Option<&Model>, &io::Error> {
+        let Some(slot) = self.ner.get(lang) else { return Ok(None) };
+        let loaded = slot.model.get_or_init(|| match &slot.path {
+            Some(path) => {
+                Model::load(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+            }
+            None => Err(io::Error::other("no model")),
+        });
+        loaded.as_ref().map(Some)
+    }
+
+    /// The languages with a model (loaded or not), sorted.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        let mut langs: Vec<&str> = self.ner.keys().map(String::as_str).collect();
+        langs.sort_unstable();
+        langs.into_iter()
+    }
+}
+
+/// `(lang, path)` of every `<lang>.bin.gz` in `dir`, sorted.
+fn model_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let lang = path.file_name()?.to_str()?.strip_suffix(".bin.gz")?.to_owned();
+            Some((lang, path))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Adds the `sentences`, `tokens` and `entities` layers to an article, replacing earlier
 /// ones. Entities need a model for the article's language; without one (or without a known
 /// language) the `entities` layer is empty.
+///
+/// Each entity's value holds its `text`, the `sentence` it is in (an index into the
+/// `sentences` layer) and the `model` (language) that found it.
 pub fn analyse(article: &mut Article, models: &Models) {
     let text = &article.text;
     let tokens = tokenize(text);
@@ -53,16 +106,19 @@ pub fn analyse(article: &mut Article, models: &Models) {
     let model = article.meta.language.as_ref().and_then(|l| models.ner(&l.code));
     let mut entities = Vec::new();
     if let Some(model) = model {
-        for s in &sents {
+        let mut words: Vec<&str> = Vec::new();
+        for (n, s) in sents.iter().enumerate() {
             let toks = &tokens[s.tokens.clone()];
-            let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+            words.clear();
+            words.extend(toks.iter().map(|t| t.text(text)));
             let tags = model.tag(&words);
             for e in ner::entities(&tags) {
-                let span = Span::new(toks[e.start].start, toks[e.end - 1].end);
+                let Some((first, last)) = trim_entity(&toks[e.start..e.end], text) else { continue };
+                let span = Span::new(first.start, last.end);
                 entities.push(Annotation {
                     span,
                     label: e.label,
-                    value: serde_json::json!({ "text": &text[span.range()], "model": model.lang }),
+                    value: serde_json::json!({ "text": &text[span.range()], "sentence": n, "model": model.lang }),
                 });
             }
         }
@@ -75,7 +131,19 @@ pub fn analyse(article: &mut Article, models: &Models) {
             value: Default::default(),
         })
         .collect();
-    let token_layer = tokens
+    article.layers.insert("sentences".into(), sentence_layer);
+    article.layers.insert("tokens".into(), tokens_to_layer(&tokens));
+    article.layers.insert("entities".into(), entities);
+}
+
+/// The `tokens` layer of a text, as [`analyse`] makes it: for a store that keeps only the
+/// smaller layers and rebuilds this one when an article is read.
+pub fn token_layer(text: &str) -> Vec<Annotation> {
+    tokens_to_layer(&tokenize(text))
+}
+
+fn tokens_to_layer(tokens: &[Token]) -> Vec<Annotation> {
+    tokens
         .iter()
         .map(|t| Annotation {
             span: Span::new(t.start, t.end),
@@ -89,11 +157,29 @@ pub fn analyse(article: &mut Article, models: &Models) {
             .into(),
             value: Default::default(),
         })
-        .collect();
-    article.layers.insert("sentences".into(), sentence_layer);
-    article.layers.insert("tokens".into(), token_layer);
-    article.layers.insert("entities".into(), entities);
+        .collect()
 }
+
+/// The first and last tokens of an entity once the edges that cannot be part of a name are
+/// dropped: punctuation and symbols (a tagger trained on silver data sometimes takes in the
+/// quote or the comma next to a name), elided articles and prepositions (`l'`, `d'`, which
+/// the tokenizer keeps apart from the name) and clitics (`'s`). `None` when nothing is left,
+/// so that no entity is ever only an elision or punctuation.
+fn trim_entity(toks: &[Token], text: &str) -> Option<(Token, Token)> {
+    let keep = |t: &Token| match t.kind {
+        TokenKind::Punct | TokenKind::Symbol => false,
+        TokenKind::Word => {
+            let w = t.text(text);
+            !(w.starts_with(APOSTROPHES) || w.ends_with(APOSTROPHES))
+        }
+        TokenKind::Number | TokenKind::Url => true,
+    };
+    let first = toks.iter().position(keep)?;
+    let last = toks.iter().rposition(keep)?;
+    Some((toks[first], toks[last]))
+}
+
+const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02BC}'];
 
 #[cfg(test)]
 mod tests {
@@ -138,5 +224,50 @@ mod tests {
         let ents: Vec<(&str, &str)> =
             a.layers["entities"].iter().map(|e| (a.span_text(e.span), e.label.as_str())).collect();
         assert_eq!(ents, [("Orvan", "PER"), ("Keldar", "LOC")]);
+    }
+
+    #[test]
+    fn entity_edges_lose_elisions_clitics_and_punctuation() {
+        fn trimmed(text: &str) -> Option<&str> {
+            let toks = tokenize(text);
+            trim_entity(&toks, text).map(|(a, b)| &text[a.start..b.end])
+        }
+        assert_eq!(trimmed("l'Ukraine"), Some("Ukraine"));
+        assert_eq!(trimmed("d\u{2019}Emmanuel Macron"), Some("Emmanuel Macron"));
+        assert_eq!(trimmed("« Le Monde »,"), Some("Le Monde"));
+        assert_eq!(trimmed("Germany's"), Some("Germany"));
+        assert_eq!(trimmed("Saint-Jean-d'Acre"), Some("Saint-Jean-d'Acre"));
+        // The tagger's entity is only the elision of `l'Ukraine`.
+        let toks = tokenize("l'Ukraine");
+        assert_eq!(toks[0].text("l'Ukraine"), "l'");
+        assert_eq!(trim_entity(&toks[..1], "l'Ukraine"), None);
+        assert_eq!(trimmed("« ,"), None);
+    }
+
+    #[test]
+    fn the_token_layer_is_the_one_analyse_writes() {
+        let mut a = article("Il pleut à Paris. « Non », dit-il.", "xx");
+        analyse(&mut a, &Models::new());
+        assert_eq!(token_layer(&a.text), a.layers["tokens"]);
+    }
+
+    #[test]
+    fn a_folder_of_models_loads_each_on_first_use() {
+        let dir = std::env::temp_dir().join(format!("storyline-models-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("zz.bin.gz"), b"not a model").unwrap();
+        std::fs::write(dir.join("README.md"), b"not a model either").unwrap();
+        let models = Models::open_dir(&dir).unwrap();
+        assert_eq!(models.languages().collect::<Vec<_>>(), ["zz"]);
+        assert!(models.try_ner("xx").unwrap().is_none());
+        let err = models.try_ner("zz").unwrap_err();
+        assert!(err.to_string().contains("zz.bin.gz"), "{err}");
+        assert!(models.ner("zz").is_none());
+        // A broken model leaves the other layers to be made.
+        let mut a = article("Il pleut à Paris.", "zz");
+        analyse(&mut a, &models);
+        assert!(a.layers["entities"].is_empty());
+        assert_eq!(a.layers["sentences"].len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
