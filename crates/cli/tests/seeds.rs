@@ -35,7 +35,7 @@ fn furniture_in(paragraph: &str) -> Option<&'static str> {
         return Some("a subscription prompt or advertising label");
     }
     // Agency captions are one sentence closing on a full date; article sentences rarely are.
-    if p.split(". ").count() == 1 && storyline_extract::textdate::date_at_end(p).is_some() {
+    if p.split(". ").count() == 1 && storyline_extract::dates::date_at_end(p).is_some() {
         return Some("a dated photo caption");
     }
     None

@@ -1,5 +1,6 @@
-//! Dates as pages write them: in URLs (`/2022/01/06/`) and in visible text ("January 6,
-//! 2022", "6 janvier 2022", "6. Januar 2022", "6 de enero de 2022", "06.01.2022").
+//! Dates as pages and prose write them: in URLs (`/2022/01/06/`) and in visible text
+//! ("January 6, 2022", "6 janvier 2022", "6. Januar 2022", "6 de enero de 2022", "06.01.2022").
+//! Only complete dates; partial and relative expressions are the temporal tagger's business.
 
 use storyline_doc::PartialDateTime;
 
@@ -156,6 +157,27 @@ pub fn find_in_text(text: &str, month_first: bool) -> Option<PartialDateTime> {
     None
 }
 
+/// A complete date written in words that closes `text` (a final full stop aside), with the
+/// byte offset where it starts: the trailer of a photo caption ("..., le 3 mars 2021.").
+pub fn date_at_end(text: &str) -> Option<(PartialDateTime, usize)> {
+    let trimmed = text.trim_end().trim_end_matches('.').trim_end();
+    let ws = words(trimmed);
+    let offset = |w: &Word| w.text.as_ptr() as usize - trimmed.as_ptr() as usize;
+    if ws.last().is_none_or(|w| offset(w) + w.text.len() != trimmed.len()) {
+        return None;
+    }
+    let connector = |w: &&Word| matches!(w.text.to_lowercase().as_str(), "de" | "of" | "del");
+    let mut tail: Vec<&Word> = ws.iter().rev().filter(|w| !connector(w)).take(3).collect();
+    tail.reverse();
+    let [first, second, third] = tail[..] else { return None };
+    let year = year_number(third.text)?;
+    let (day, month) = match (day_number(first.text), month_number(second.text)) {
+        (Some(day), Some(month)) => (day, month),
+        _ => (day_number(second.text)?, month_number(first.text)?),
+    };
+    Some((PartialDateTime::day(year, month, day)?, offset(first)))
+}
+
 fn numeric_at(text: &str, ws: &[Word], i: usize, month_first: bool) -> Option<PartialDateTime> {
     let parts: Vec<&str> = ws.get(i..i + 3)?.iter().map(|w| w.text).collect();
     if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
@@ -225,6 +247,27 @@ mod tests {
         for s in ["in March 2021", "version 2.0.1", "31 February 2021", "call 555-1234", "May the force", ""]
         {
             assert_eq!(text_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn trailing_dates_in_four_languages() {
+        for (text, want) in [
+            ("Scène de rue à Lyon, le 3 mars 2021.", "2021-03-03"),
+            ("A street in Leeds, Britain, March 3, 2021.", "2021-03-03"),
+            ("A street in Leeds on 3rd March 2021", "2021-03-03"),
+            ("Eine Straße in Köln am 3. März 2021.", "2021-03-03"),
+            ("Una calle de Sevilla, el 3 de marzo de 2021.", "2021-03-03"),
+            ("Le 1er mai 2019", "2019-05-01"),
+        ] {
+            let (date, at) = date_at_end(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(date.to_string(), want, "{text}");
+            assert!(text[at..].starts_with(|c: char| c.is_alphanumeric()), "{text}");
+        }
+        for text in
+            ["Il est parti en mars 2021.", "Le 31 février 2021", "Le 3 mars 2021 il pleuvait.", "", "2021"]
+        {
+            assert!(date_at_end(text).is_none(), "{text}");
         }
     }
 

@@ -1,10 +1,10 @@
 //! The extract stage: from a [`RawDocument`] to an [`Article`] with title, paragraphs,
 //! dates, authors, site, canonical URL and language.
 
+pub mod dates;
 pub mod html;
 pub mod lang;
 pub mod text;
-pub mod textdate;
 
 pub use html::extract_html;
 use std::fmt;
@@ -62,7 +62,7 @@ fn merge(hints: &Hints, found: Metadata) -> Metadata {
         s.as_deref().and_then(|d| {
             PartialDateTime::parse_machine(d)
                 .ok()
-                .or_else(|| textdate::date_at_end(d).map(|(date, _)| date))
+                .or_else(|| dates::find_in_text(d, false))
                 .map(|date| DatedBy::new(date, MetaSource::Container))
         })
     };

@@ -2,10 +2,10 @@
 //! language, from meta tags, JSON-LD, microdata, `<time>`, bylines and the URL.
 
 use super::blocks::Blocks;
-use super::dates;
 use super::jsonld::{self, LdArticle};
 use super::tag::Tag;
 use super::tree::{Dom, NodeId};
+use crate::dates;
 use std::collections::HashMap;
 use storyline_doc::{DatedBy, Language, MetaSource, Metadata, PartialDateTime};
 

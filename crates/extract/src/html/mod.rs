@@ -6,7 +6,6 @@
 
 mod blocks;
 mod content;
-mod dates;
 mod entity;
 mod hints;
 mod jsonld;

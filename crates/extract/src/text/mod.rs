@@ -9,7 +9,7 @@
 
 pub mod lexicon;
 
-use crate::textdate::date_at_end;
+use crate::dates::date_at_end;
 use serde::Serialize;
 
 /// Why a paragraph was taken out.
