@@ -40,6 +40,8 @@ enum Command {
     Ingest(cmd::ingest::Args),
     Articles(cmd::articles::ListArgs),
     Article(cmd::articles::ShowArgs),
+    Analyse(cmd::analyse::Args),
+    Entities(cmd::entities::Args),
     Extract(cmd::extract::Args),
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
@@ -67,6 +69,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(&ctx, args),
         Command::Articles(args) => cmd::articles::list(&ctx, args),
         Command::Article(args) => cmd::articles::show(&ctx, args),
+        Command::Analyse(args) => cmd::analyse::run(&ctx, args),
+        Command::Entities(args) => cmd::entities::run(&ctx, args),
         Command::Extract(args) => cmd::extract::run(&ctx, args),
         Command::Eval(command) => cmd::eval::run(&ctx, command),
         Command::Bench(command) => cmd::bench::run(&ctx, command),

@@ -573,6 +573,16 @@ impl Store {
         .map_err(|e| self.sql_err(e))
     }
 
+    /// Whether an article read from these bytes is stored: lets a caller skip work on what
+    /// [`Store::commit_batch`] would only count as `Existing`.
+    pub fn has_content_hash(&self, content_hash: &str) -> Result<bool, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")
+            .map_err(|e| self.sql_err(e))?;
+        stmt.exists([content_hash]).map_err(|e| self.sql_err(e))
+    }
+
     pub fn count_articles(&self) -> Result<u64, StoreError> {
         self.conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))

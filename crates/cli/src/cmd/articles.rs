@@ -134,7 +134,12 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         ),
         Err(e) => return Err(e.into()),
     };
-    let article = store.get_article(&args.id)?;
+    let mut article = store.get_article(&args.id)?;
+    // The store keeps the small layers only; tokens are rebuilt from the text, as the analyse
+    // stage made them, so that the article reads back whole.
+    if article.layers.contains_key("sentences") && !article.layers.contains_key("tokens") {
+        article.layers.insert("tokens".into(), storyline_analyse::pipeline::token_layer(&article.text));
+    }
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&article)?;
         json.push('\n');

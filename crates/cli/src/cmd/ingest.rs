@@ -1,6 +1,7 @@
-//! `storyline ingest`: read → extract → store.
+//! `storyline ingest`: read → extract → analyse → store.
 
 use crate::Context;
+use crate::cmd::analyse::{Analyser, ModelsArg};
 use crate::cmd::extract::FormatArg;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -20,8 +21,10 @@ const JSON_ERRORS_KEPT: usize = 1000;
 ///
 /// Each input is read as a stream: a folder is walked recursively, a JSON Lines file, feed or
 /// WARC gives one article per record. Each document goes through extraction (title, text,
-/// date with its precision, authors, site, language) and is stored once: the same bytes
-/// ingested again are recognised and counted as "already stored", never duplicated.
+/// date with its precision, authors, site, language), then analysis (sentences, tokens, and
+/// named entities when --models has a model for its language; see `storyline entities`), and
+/// is stored once: the same bytes ingested again are recognised and counted as "already
+/// stored", never duplicated.
 ///
 /// Articles are committed in batches; whatever the summary or progress bar has counted is on
 /// disk, so an interrupted ingest (Ctrl-C, kill, power cut) loses nothing it reported, and
@@ -58,6 +61,9 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 64,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub batch: u32,
+
+    #[command(flatten)]
+    pub models: ModelsArg,
 }
 
 /// What has been committed so far: the only numbers ever shown to the user.
@@ -84,6 +90,7 @@ struct Ingest {
     pending: Pending,
     tally: Tally,
     progress: ProgressBar,
+    analyser: Analyser,
 }
 
 impl Ingest {
@@ -113,6 +120,15 @@ impl Ingest {
         if self.pending.articles.is_empty() && self.pending.errors.is_empty() {
             return Ok(());
         }
+        // Only what the store does not have yet: re-ingesting a folder should cost a lookup
+        // per article, not a tagging.
+        let mut fresh = Vec::with_capacity(self.pending.articles.len());
+        for a in &mut self.pending.articles {
+            if !self.store.has_content_hash(&a.provenance.content_hash)? {
+                fresh.push(a);
+            }
+        }
+        self.analyser.analyse_all(&mut fresh);
         let done = self
             .store
             .commit_batch(Some(self.run), &self.pending.articles, &self.pending.errors)
@@ -169,6 +185,7 @@ fn progress_bar(quiet: bool, inputs: usize) -> ProgressBar {
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let mut store = Store::open(&ctx.data)?;
+    let analyser = Analyser::new(&args.models)?;
     let (inputs, discover_errors) = storyline_read::discover(&inputs);
     let inputs = outside_store(inputs, store.dir());
     let run = store.begin_run(&args.inputs)?;
@@ -186,6 +203,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         pending: Pending { articles: Vec::new(), errors: Vec::new(), documents: 0 },
         tally: Tally::default(),
         progress,
+        analyser,
     };
     for e in discover_errors {
         ingest.error(from_read_error(e), false)?;

@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
+pub mod analyse;
 pub mod articles;
 pub mod bench;
+pub mod entities;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

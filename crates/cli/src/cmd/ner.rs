@@ -15,11 +15,15 @@ use storyline_eval::ner::NerScore;
 /// other columns ignored, a blank line between sentences. Output: `token<TAB>tag`, a blank
 /// line after each sentence.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  zcat dev.conllu.gz | storyline ner --lang fr")]
+#[command(after_help = "Examples:\n  zcat dev.conllu.gz | storyline ner --lang fr\n  \
+    zcat dev.conllu.gz | storyline ner --lang fr --json | jq -c '.tags'")]
 pub struct Args {
     /// Language of the model to use.
     #[arg(long)]
     pub lang: Option<String>,
+    /// One JSON object per sentence instead: `{"tokens": [...], "tags": [...]}`.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -70,11 +74,20 @@ pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let model = args.model.load(args.lang.as_deref())?;
     let sentences = ner::conll::read(std::io::stdin().lock(), false).context("reading stdin")?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for s in &sentences {
+    let written = sentences.iter().try_for_each(|s| {
         let tags = model.tag(&s.tokens);
-        ner::conll::write_tagged(&mut out, &s.tokens, None, &tags)?;
+        if args.json {
+            let line = serde_json::json!({ "tokens": s.tokens, "tags": tags });
+            writeln!(out, "{line}")
+        } else {
+            ner::conll::write_tagged(&mut out, &s.tokens, None, &tags)
+        }
+    });
+    // A closed pipe (`| head`) ends the output quietly rather than as an error.
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
