@@ -227,12 +227,19 @@ fn reading_commands_do_not_create_a_store() {
     assert!(stderr(&out).contains("no store"), "{}", describe(&out));
     let out = run(storyline(&data).args(["article", "abcdef"]));
     assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let out = run(storyline(&data).arg("entities"));
+    assert!(out.status.success(), "{}", describe(&out));
+    assert!(stderr(&out).contains("no store"), "{}", describe(&out));
+    for cmd in [&["entities", "abcdef"][..], &["analyse", "--all"]] {
+        let out = run(storyline(&data).args(cmd));
+        assert_eq!(out.status.code(), Some(1), "{cmd:?}: {}", describe(&out));
+    }
     assert!(!data.exists());
 }
 
 #[test]
 fn help_texts_teach_with_examples() {
-    for cmd in [["ingest", "--help"], ["articles", "--help"], ["article", "--help"]] {
+    for cmd in ["ingest", "articles", "article", "analyse", "entities", "ner"].map(|c| [c, "--help"]) {
         let out = run(std::process::Command::new(env!("CARGO_BIN_EXE_storyline")).args(cmd));
         assert!(out.status.success(), "{}", describe(&out));
         assert!(stdout(&out).contains("Examples:"), "{cmd:?}: {}", stdout(&out));
