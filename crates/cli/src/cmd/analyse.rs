@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, mpsc};
 use storyline_analyse::Models;
 use storyline_doc::Article;
 use storyline_store::Store;
@@ -181,6 +181,89 @@ impl Analyser {
             total.add(c);
         }
         total
+    }
+}
+
+/// Analysers on worker threads, fed one article at a time: `storyline ingest` hands each new
+/// article over as soon as it is extracted, so that reading and extracting the next ones
+/// overlaps with tagging, and collects them all before a batch is committed.
+pub struct Pool {
+    jobs: Option<mpsc::Sender<(usize, Article)>>,
+    done: mpsc::Receiver<(usize, Article)>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+    in_flight: usize,
+}
+
+impl Pool {
+    pub fn new(analyser: Analyser) -> Pool {
+        let analyser = Arc::new(analyser);
+        let (jobs, queue) = mpsc::channel::<(usize, Article)>();
+        let queue = Arc::new(Mutex::new(queue));
+        let (finished, done) = mpsc::channel();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let workers = (0..threads)
+            .map(|_| {
+                let (analyser, queue, finished) = (analyser.clone(), queue.clone(), finished.clone());
+                std::thread::spawn(move || {
+                    loop {
+                        // The lock is held only to take a job, not while analysing it.
+                        let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                        let Ok((slot, mut article)) = job else { break };
+                        analyse_or_warn(&analyser, &mut article);
+                        if finished.send((slot, article)).is_err() {
+                            break;
+                        }
+                    }
+                })
+            })
+            .collect();
+        Pool { jobs: Some(jobs), done, workers, in_flight: 0 }
+    }
+
+    /// Starts analysing `article`; [`Pool::collect`] gives it back with `slot`.
+    pub fn submit(&mut self, slot: usize, article: Article) {
+        if let Some(jobs) = &self.jobs
+            && jobs.send((slot, article)).is_ok()
+        {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Waits for every submitted article and gives each to `put`, in no particular order.
+    pub fn collect(&mut self, mut put: impl FnMut(usize, Article)) -> anyhow::Result<()> {
+        while self.in_flight > 0 {
+            let (slot, article) =
+                self.done.recv().map_err(|_| anyhow::anyhow!("the analysis threads stopped"))?;
+            self.in_flight -= 1;
+            put(slot, article);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // Closing the queue ends the workers' loops.
+        self.jobs.take();
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+    }
+}
+
+/// Analyses an article; a panic in the stage (a bug) costs that article its layers, not the
+/// ingest: errors never stop a batch.
+fn analyse_or_warn(analyser: &Analyser, article: &mut Article) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyser.analyse(article)));
+    if outcome.is_err() {
+        for layer in ["sentences", "tokens", "entities"] {
+            article.layers.remove(layer);
+        }
+        tracing::error!(
+            id = article.id,
+            source = article.provenance.source,
+            "analysis failed; stored without layers"
+        );
     }
 }
 

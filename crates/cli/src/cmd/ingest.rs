@@ -1,7 +1,7 @@
 //! `storyline ingest`: read → extract → analyse → store.
 
 use crate::Context;
-use crate::cmd::analyse::{Analyser, ModelsArg};
+use crate::cmd::analyse::{Analyser, ModelsArg, Pool};
 use crate::cmd::extract::FormatArg;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -78,7 +78,8 @@ struct Tally {
 
 /// Articles and errors waiting for the next commit.
 struct Pending {
-    articles: Vec<Article>,
+    /// `None` while the article is being analysed.
+    articles: Vec<Option<Article>>,
     errors: Vec<IngestError>,
     documents: u64,
 }
@@ -90,13 +91,20 @@ struct Ingest {
     pending: Pending,
     tally: Tally,
     progress: ProgressBar,
-    analyser: Analyser,
+    analysis: Pool,
 }
 
 impl Ingest {
     fn article(&mut self, article: Article) -> anyhow::Result<()> {
         self.pending.documents += 1;
-        self.pending.articles.push(article);
+        // Only what the store does not have yet: re-ingesting a folder should cost a lookup
+        // per article, not a tagging.
+        if self.store.has_content_hash(&article.provenance.content_hash)? {
+            self.pending.articles.push(Some(article));
+        } else {
+            self.analysis.submit(self.pending.articles.len(), article);
+            self.pending.articles.push(None);
+        }
         self.maybe_flush()
     }
 
@@ -120,19 +128,11 @@ impl Ingest {
         if self.pending.articles.is_empty() && self.pending.errors.is_empty() {
             return Ok(());
         }
-        // Only what the store does not have yet: re-ingesting a folder should cost a lookup
-        // per article, not a tagging.
-        let mut fresh = Vec::with_capacity(self.pending.articles.len());
-        for a in &mut self.pending.articles {
-            if !self.store.has_content_hash(&a.provenance.content_hash)? {
-                fresh.push(a);
-            }
-        }
-        self.analyser.analyse_all(&mut fresh);
-        let done = self
-            .store
-            .commit_batch(Some(self.run), &self.pending.articles, &self.pending.errors)
-            .with_context(|| {
+        let slots = &mut self.pending.articles;
+        self.analysis.collect(|slot, article| slots[slot] = Some(article))?;
+        let articles: Vec<Article> = self.pending.articles.drain(..).flatten().collect();
+        let done =
+            self.store.commit_batch(Some(self.run), &articles, &self.pending.errors).with_context(|| {
                 format!(
                     "ingest stopped; {} new articles were stored before this, and running the same \
                      command again will go on",
@@ -148,7 +148,6 @@ impl Ingest {
         t.documents += self.pending.documents;
         let room = JSON_ERRORS_KEPT.saturating_sub(t.kept.len());
         t.kept.extend(self.pending.errors.drain(..).take(room));
-        self.pending.articles.clear();
         self.pending.documents = 0;
         tracing::debug!(new = t.new, existing = t.existing, errors = t.errors, "batch committed");
         self.progress.set_message(format!(
@@ -203,7 +202,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         pending: Pending { articles: Vec::new(), errors: Vec::new(), documents: 0 },
         tally: Tally::default(),
         progress,
-        analyser,
+        analysis: Pool::new(analyser),
     };
     for e in discover_errors {
         ingest.error(from_read_error(e), false)?;
