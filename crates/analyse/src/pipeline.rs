@@ -64,9 +64,15 @@ impl Models {
     pub fn try_ner(&self, lang: &str) -> Result<Option<&Model>, &io::Error> {
         let Some(slot) = self.ner.get(lang) else { return Ok(None) };
         let loaded = slot.model.get_or_init(|| match &slot.path {
-            Some(path) => {
-                Model::load(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-            }
+            Some(path) => Model::load(path).map_err(|e| {
+                // Name the file, once: some load errors already do.
+                let shown = path.display().to_string();
+                if e.to_string().contains(&shown) {
+                    e
+                } else {
+                    io::Error::new(e.kind(), format!("{shown}: {e}"))
+                }
+            }),
             None => Err(io::Error::other("no model")),
         });
         loaded.as_ref().map(Some)

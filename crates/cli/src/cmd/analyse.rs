@@ -44,7 +44,7 @@ pub struct Args {
     pub batch: u32,
 
     /// Print the summary as one JSON object on stdout: `analysed`, `entities`, and
-    /// `without_model` (articles whose language has no NER model).
+    /// `without_model` (articles whose language has no NER model, or one that does not load).
     #[arg(long)]
     pub json: bool,
 
@@ -308,7 +308,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         println!("{summary}");
     } else {
         println!(
-            "{}: analysed {} articles, {} entities ({} articles in a language without a NER model)",
+            "{}: analysed {} articles, {} entities ({} without a usable NER model for their language)",
             ctx.data.display(),
             total.articles,
             total.entities,
