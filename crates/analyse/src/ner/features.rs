@@ -7,11 +7,12 @@
 //! and no string work. Features split in two: *static* ones depend on the words only and are
 //! computed once per sentence; *history* ones combine the two previous predicted tags.
 
+use super::clusters::Clusters;
 use super::lexicon::Lexicon;
 use storyline_geo::{Gazetteer, KeyHash, Kind, fold};
 
 /// Bumped whenever features change, so an old model is refused instead of mis-scored.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 
 /// Bits of [`TokenInfo::flags`].
 mod flag {
@@ -44,6 +45,32 @@ pub struct TokenInfo {
     cap_run: u8,
     /// Position in that run: 1 first, 2 inside, 3 last, 4 alone.
     cap_pos: u8,
+    /// Word-cluster bit string (`Clusters::code`), 0 when unknown.
+    cluster: u32,
+    /// Entity-memory code (`EntityMemory::codes`), 0 when not in a remembered name.
+    mem: u8,
+    /// The sentence is written in capitals (a headline): shape says little there.
+    caps_sentence: bool,
+}
+
+/// Whether most words of a sentence (at least 3 of them, 70 %) are written in capitals.
+pub fn upper_case_sentence<S: AsRef<str>>(tokens: &[S]) -> bool {
+    let (mut words, mut upper) = (0, 0);
+    for t in tokens {
+        let t = t.as_ref();
+        if t.chars().any(char::is_alphabetic) {
+            words += 1;
+            upper += usize::from(!t.chars().any(char::is_lowercase));
+        }
+    }
+    words >= 3 && upper * 10 >= words * 7
+}
+
+/// Sets the entity-memory codes of a sentence's tokens.
+pub fn set_memory(infos: &mut [TokenInfo], codes: &[u8]) {
+    for (i, &c) in infos.iter_mut().zip(codes) {
+        i.mem = c;
+    }
 }
 
 /// Places a token is part of: 0 none, else kind × 2 + (1 first token | 2 later token).
@@ -171,6 +198,7 @@ fn shapes(form: &str) -> (String, String) {
 pub fn token_infos<S: AsRef<str>>(
     tokens: &[S],
     lexicon: &Lexicon,
+    clusters: &Clusters,
     gazetteer: Option<&Gazetteer>,
 ) -> Vec<TokenInfo> {
     let mut infos = Vec::with_capacity(tokens.len());
@@ -187,6 +215,7 @@ pub fn token_infos<S: AsRef<str>>(
             short_shape,
             len: n_chars.min(255) as u8,
             lex: lexicon.bucket(&lower),
+            cluster: clusters.code(&form),
             ..TokenInfo::default()
         };
         for (n, (at, _)) in lower.char_indices().skip(1).take(4.min(n_chars.saturating_sub(1))).enumerate() {
@@ -200,6 +229,9 @@ pub fn token_infos<S: AsRef<str>>(
         infos.push(info);
     }
     mark_capitalised_runs(&mut infos);
+    if upper_case_sentence(tokens) {
+        infos.iter_mut().for_each(|i| i.caps_sentence = true);
+    }
     if let Some(g) = gazetteer {
         mark_places(tokens, g, &mut infos);
     }
@@ -322,6 +354,12 @@ fn mark_places<S: AsRef<str>>(tokens: &[S], g: &Gazetteer, infos: &mut [TokenInf
     }
 }
 
+/// Bit-string prefix lengths of the cluster features (Ratinov & Roth 2009 use 4, 6, 10, 20).
+const CLUSTER_PREFIXES: [u32; 4] = [4, 6, 10, 20];
+
+/// Whether the entity-memory features are used.
+const MEMORY_FEATURES: bool = true;
+
 const START: u64 = 0x1b87_3593;
 const END: u64 = 0xcc9e_2d51;
 
@@ -366,6 +404,31 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(key(31, t.short_shape, lower_at(1)));
     out.push(key(34, u64::from(t.cap_run), u64::from(t.cap_pos)));
     out.push(key(35, u64::from(t.cap_pos), t.lower));
+    if t.cluster == 0 {
+        out.push(key(50, 0, 0));
+    } else {
+        for (n, &bits) in CLUSTER_PREFIXES.iter().enumerate() {
+            out.push(key(50 + n as u32, u64::from(Clusters::prefix(t.cluster, bits)), 0));
+        }
+    }
+    let cl_at = |d: isize| {
+        at(d).map_or(if d < 0 { START } else { END }, |x| u64::from(Clusters::prefix(x.cluster, 6)))
+    };
+    out.push(key(56, cl_at(-1), 0));
+    out.push(key(57, cl_at(1), 0));
+    out.push(key(60, u64::from(Clusters::prefix(t.cluster, 6)), t.short_shape));
+    if t.caps_sentence {
+        out.push(key(65, t.lower, 0));
+        out.push(key(66, u64::from(t.lex), u64::from(at(-1).map_or(9, |x| x.lex))));
+        out.push(key(67, u64::from(t.lex), u64::from(at(1).map_or(9, |x| x.lex))));
+        out.push(key(68, lower_at(-1), t.lower));
+    }
+    if MEMORY_FEATURES {
+        out.push(key(61, u64::from(t.mem), 0));
+        out.push(key(62, u64::from(t.mem), t.short_shape));
+        out.push(key(63, u64::from(at(-1).map_or(99, |x| x.mem)), u64::from(t.mem)));
+        out.push(key(64, u64::from(t.mem), u64::from(at(1).map_or(99, |x| x.mem))));
+    }
     if let Some(p) = at(-1) {
         out.push(key(32, p.suffix[2], 0));
     }
@@ -385,6 +448,9 @@ pub fn history_features(infos: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut
     out.push(key(43, p1, t.short_shape));
     out.push(key(44, p1, infos.get(i + 1).map_or(END, |x| x.short_shape)));
     out.push(key(45, p1, u64::from(t.gaz)));
+    if MEMORY_FEATURES {
+        out.push(key(46, p1, u64::from(t.mem)));
+    }
 }
 
 #[cfg(test)]
@@ -419,7 +485,8 @@ mod tests {
     fn places_are_marked_on_capitalised_spans_only() {
         let g = Gazetteer::embedded();
         let lex = Lexicon::default();
-        let infos = token_infos(&["à", "Rio", "de", "Janeiro", "et", "paris"], &lex, Some(g));
+        let infos =
+            token_infos(&["à", "Rio", "de", "Janeiro", "et", "paris"], &lex, &Clusters::default(), Some(g));
         let gaz: Vec<u8> = infos.iter().map(|i| i.gaz).collect();
         assert_eq!(gaz[0], 0);
         assert!(gaz[1] != 0 && gaz[2] != 0 && gaz[3] != 0, "{gaz:?}");

@@ -5,16 +5,19 @@
 //! GeoNames place-name membership, the two previous tags), decoded greedily left to right
 //! under IOB2 constraints. See `features.rs` for the features and `train.rs` for training.
 
+pub mod clusters;
 pub mod conll;
 pub mod decode;
 pub mod features;
 pub mod lexicon;
+pub mod memory;
 pub mod model;
 pub mod train;
 
 #[cfg(test)]
 mod tests;
 
+pub use clusters::{ClusterConfig, Clusters};
 pub use conll::Sentence;
 pub use model::Model;
 pub use train::{EpochReport, TrainConfig, evaluate, train};

@@ -8,10 +8,12 @@
 //! each epoch the averaged, quantised model is scored on the dev set; the best epoch wins and
 //! training stops when the dev F1 has not improved for `patience` epochs.
 
+use super::clusters::Clusters;
 use super::conll::Sentence;
 use super::decode::{Scorer, best, history, transitions};
-use super::features::{TokenInfo, history_features, static_features, token_infos};
+use super::features::{TokenInfo, history_features, set_memory, static_features, token_infos};
 use super::lexicon::Lexicon;
+use super::memory::{EntityMemory, FOLDS as MEMORY_FOLDS};
 use super::model::{FeatureTable, Model};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -28,11 +30,27 @@ pub struct TrainConfig {
     /// Static features seen fewer times in the training data are ignored.
     pub min_count: u32,
     pub gazetteer: bool,
+    /// Word clusters for the cluster features, stored in the model (empty: none).
+    pub clusters: Clusters,
+    /// Remember the training data's names (jackknifed in training, see `memory.rs`).
+    pub memory: bool,
+    /// Other tagged sentences whose names go into the memory (not trained on).
+    pub memory_extra: Vec<Sentence>,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { lang: "xx".into(), max_epochs: 15, patience: 4, seed: 1, min_count: 1, gazetteer: true }
+        TrainConfig {
+            lang: "xx".into(),
+            max_epochs: 15,
+            patience: 4,
+            seed: 1,
+            min_count: 1,
+            gazetteer: true,
+            clusters: Clusters::default(),
+            memory: true,
+            memory_extra: Vec::new(),
+        }
     }
 }
 
@@ -65,8 +83,36 @@ pub fn train(
     let allowed = transitions(&labels);
 
     // Static features never change: extract them once, dropping the rare ones.
-    let infos: Vec<Vec<TokenInfo>> =
-        train.iter().map(|s| token_infos(&s.tokens, &lexicon, gazetteer)).collect();
+    let types: Vec<String> = {
+        let mut t: Vec<String> =
+            labels.iter().filter_map(|l| l.split_once('-').map(|(_, t)| t.to_owned())).collect();
+        t.sort();
+        t.dedup();
+        t
+    };
+    let pairs: Vec<(&[String], &[String])> =
+        train.iter().map(|s| (s.tokens.as_slice(), s.tags.as_slice())).collect();
+    let folds = if cfg.memory { MEMORY_FOLDS } else { 1 };
+    let extra: Vec<(&[String], &[String])> = cfg
+        .memory_extra
+        .iter()
+        .filter(|s| s.tags.len() == s.tokens.len())
+        .map(|s| (s.tokens.as_slice(), s.tags.as_slice()))
+        .collect();
+    let mut memories = EntityMemory::build_folds(&pairs, &extra, &types, folds);
+    let memory = if cfg.memory { memories.remove(0) } else { EntityMemory::default() };
+    let infos: Vec<Vec<TokenInfo>> = train
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut inf = token_infos(&s.tokens, &lexicon, &cfg.clusters, gazetteer);
+            if cfg.memory {
+                set_memory(&mut inf, &memories[i % folds].codes(&s.tokens));
+            }
+            inf
+        })
+        .collect();
+    drop(memories);
     let mut counts: HashMap<u32, u32, IdBuild> = HashMap::default();
     let mut statics: Vec<Vec<Vec<u32>>> = Vec::with_capacity(train.len());
     for inf in &infos {
@@ -124,7 +170,9 @@ pub fn train(
             }
         }
         let (table, scale) = w.averaged_table();
-        let model = Model::new(cfg.lang.clone(), labels.clone(), lexicon.clone(), table, scale);
+        let model = Model::new(cfg.lang.clone(), labels.clone(), lexicon.clone(), table, scale)
+            .with_clusters(cfg.clusters.clone())
+            .with_memory(memory.clone());
         let dev_score = (!dev.is_empty()).then(|| evaluate(&model, dev));
         let report = EpochReport {
             epoch,
