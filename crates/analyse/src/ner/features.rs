@@ -5,14 +5,14 @@
 //! membership of the place names it is part of). A feature is then a 32-bit hash of a template
 //! number and one or two of those values, so scoring a token costs a few dozen table lookups
 //! and no string work. Features split in two: *static* ones depend on the words only and are
-//! computed once per sentence; *history* ones combine the two previous predicted tags.
+//! computed once per sentence; *history* ones combine the previous tag with the token.
 
 use super::clusters::Clusters;
 use super::lexicon::Lexicon;
 use storyline_geo::{Gazetteer, KeyHash, Kind, fold};
 
 /// Bumped whenever features change, so an old model is refused instead of mis-scored.
-pub const FEATURES_VERSION: u32 = 3;
+pub const FEATURES_VERSION: u32 = 4;
 
 /// Bits of [`TokenInfo::flags`].
 mod flag {
@@ -437,13 +437,12 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     }
 }
 
-/// Features of token `i` that depend on the previous predicted tags `p1` (at `i - 1`) and
-/// `p2` (at `i - 2`); `u8::MAX` before the sentence start.
-pub fn history_features(infos: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
+/// Features of token `i` that depend on the previous tag `p1` (at `i - 1`, `u8::MAX` at the
+/// sentence start), each combined with the token's own tag by the weights.
+pub fn history_features(infos: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32>) {
     let t = &infos[i];
-    let (p1, p2) = (u64::from(p1), u64::from(p2));
+    let p1 = u64::from(p1);
     out.push(key(40, p1, 0));
-    out.push(key(41, p1, p2));
     out.push(key(42, p1, t.lower));
     out.push(key(43, p1, t.short_shape));
     out.push(key(44, p1, infos.get(i + 1).map_or(END, |x| x.short_shape)));

@@ -1,9 +1,11 @@
 //! Named-entity recognition: PER, LOC, ORG, MISC in IOB2, one model per language.
 //!
-//! A linear sequence labeller: an averaged perceptron over hashed features (word, shape,
-//! affixes, a ±2 context window, capitalisation habits learnt from the training text,
-//! GeoNames place-name membership, the two previous tags), decoded greedily left to right
-//! under IOB2 constraints. See `features.rs` for the features and `train.rs` for training.
+//! A linear sequence labeller: an averaged structured perceptron over hashed features (word,
+//! shape, affixes, a ±2 context window, capitalisation habits learnt from the training text,
+//! GeoNames place-name membership, the training data's names in a jackknifed entity memory
+//! (`memory.rs`), optional word clusters learnt from unlabeled text (`clusters.rs`), the
+//! previous tag), decoded with first-order Viterbi under IOB2 constraints. See `features.rs`
+//! for the features, `decode.rs` for decoding and `train.rs` for training.
 
 pub mod clusters;
 pub mod conll;

@@ -1,16 +1,16 @@
-//! Training: an averaged perceptron over the greedy decoder's own decisions.
+//! Training: an averaged structured perceptron over the Viterbi decoder's own decisions.
 //!
-//! Each epoch visits the training sentences in a seeded random order, tags each one
-//! greedily with the current weights, and on every wrong tag moves the weights towards the
-//! gold tag's features and away from the predicted one's (history features use the
-//! *predicted* previous tags, as at run time). The model kept is the average of the weights
+//! Each epoch visits the training sentences in a seeded random order, tags each one with
+//! Viterbi under the current weights, and where the best sequence differs from the gold one
+//! moves the weights towards the gold sequence's features and away from the predicted one's
+//! (Collins 2002). The model kept is the average of the weights
 //! over all steps (Collins 2002), which generalises much better than the last weights. After
 //! each epoch the averaged, quantised model is scored on the dev set; the best epoch wins and
 //! training stops when the dev F1 has not improved for `patience` epochs.
 
 use super::clusters::Clusters;
 use super::conll::Sentence;
-use super::decode::{Scorer, best, history, transitions};
+use super::decode::{Scorer, previous, transitions, viterbi};
 use super::features::{TokenInfo, history_features, set_memory, static_features, token_infos};
 use super::lexicon::Lexicon;
 use super::memory::{EntityMemory, FOLDS as MEMORY_FOLDS};
@@ -144,29 +144,32 @@ pub fn train(
     let mut best_model: Option<(f64, Model)> = None;
     let mut since_best = 0;
     let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0f32; labels.len()];
     for epoch in 1..=cfg.max_epochs {
         rng.shuffle(&mut order);
         let mut errors = 0;
         for &s in &order {
             let inf = &infos[s];
-            let mut pred: Vec<u8> = Vec::with_capacity(inf.len());
+            let pred = viterbi(&w, &allowed, inf, |i, out| out.extend_from_slice(&statics[s][i]));
+            let truth = &gold[s];
+            // Structured perceptron: towards the gold sequence's features, away from the
+            // predicted one's, where they differ.
             for i in 0..inf.len() {
-                feats.clear();
-                feats.extend_from_slice(&statics[s][i]);
-                let (p1, p2) = history(&pred, i);
-                history_features(inf, i, p1, p2, &mut feats);
-                w.score(&feats, &mut scores);
-                let row = &allowed[if p1 == u8::MAX { labels.len() } else { p1 as usize }];
-                let guess = best(&scores, row);
-                let truth = gold[s][i];
                 w.tick();
-                if guess != truth {
+                let (g, p) = (truth[i], pred[i]);
+                if g != p {
                     errors += 1;
-                    w.update(&feats, truth, 1.0);
-                    w.update(&feats, guess, -1.0);
+                    w.update(&statics[s][i], g, 1.0);
+                    w.update(&statics[s][i], p, -1.0);
                 }
-                pred.push(guess);
+                let (gp, pp) = (previous(truth, i), previous(&pred, i));
+                if g != p || gp != pp {
+                    feats.clear();
+                    history_features(inf, i, gp, &mut feats);
+                    w.update(&feats, g, 1.0);
+                    feats.clear();
+                    history_features(inf, i, pp, &mut feats);
+                    w.update(&feats, p, -1.0);
+                }
             }
         }
         let (table, scale) = w.averaged_table();
