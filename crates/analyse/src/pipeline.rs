@@ -19,12 +19,30 @@ pub struct Models {
     ner: HashMap<String, Slot>,
 }
 
-/// One language's model: loaded already, or a file to load on first use.
+/// One language's model: loaded already, or bytes or a file to load on first use.
 #[derive(Debug)]
 struct Slot {
-    path: Option<PathBuf>,
+    source: Option<ModelSource>,
     model: OnceLock<io::Result<Model>>,
 }
+
+#[derive(Debug)]
+enum ModelSource {
+    File(PathBuf),
+    Embedded(&'static [u8]),
+}
+
+/// The NER models shipped with the binary (`models/ner` in the repository; see its README for
+/// their training data and licences).
+const SHIPPED: &[(&str, &[u8])] = &[
+    ("de", include_bytes!("../../../models/ner/de.bin.gz")),
+    ("en", include_bytes!("../../../models/ner/en.bin.gz")),
+    ("es", include_bytes!("../../../models/ner/es.bin.gz")),
+    ("fr", include_bytes!("../../../models/ner/fr.bin.gz")),
+    ("nl", include_bytes!("../../../models/ner/nl.bin.gz")),
+    ("pl", include_bytes!("../../../models/ner/pl.bin.gz")),
+    ("ru", include_bytes!("../../../models/ner/ru.bin.gz")),
+];
 
 impl Models {
     pub fn new() -> Self {
@@ -33,7 +51,17 @@ impl Models {
 
     pub fn insert_ner(&mut self, model: Model) {
         let lang = model.lang.clone();
-        self.ner.insert(lang, Slot { path: None, model: OnceLock::from(Ok(model)) });
+        self.ner.insert(lang, Slot { source: None, model: OnceLock::from(Ok(model)) });
+    }
+
+    /// The models shipped inside the binary, each decompressed on its first use.
+    pub fn shipped() -> Self {
+        let mut models = Models::new();
+        for &(lang, bytes) in SHIPPED {
+            let slot = Slot { source: Some(ModelSource::Embedded(bytes)), model: OnceLock::new() };
+            models.ner.insert(lang.to_string(), slot);
+        }
+        models
     }
 
     /// Loads every `<lang>.bin.gz` NER model of a folder (`models/ner` in the repository).
@@ -49,7 +77,7 @@ impl Models {
     pub fn open_dir(dir: &Path) -> io::Result<Self> {
         let mut models = Models::new();
         for (lang, path) in model_files(dir)? {
-            models.ner.insert(lang, Slot { path: Some(path), model: OnceLock::new() });
+            models.ner.insert(lang, Slot { source: Some(ModelSource::File(path)), model: OnceLock::new() });
         }
         Ok(models)
     }
@@ -63,19 +91,21 @@ impl Models {
     /// load (the error is kept: a broken file is read once, not once per article).
     pub fn try_ner(&self, lang: &str) -> Result<Option<&Model>, &io::Error> {
         let Some(slot) = self.ner.get(lang) else { return Ok(None) };
-        let loaded = slot.model.get_or_init(|| match &slot.path {
-            Some(path) => Model::load(path).map_err(|e| {
-                // Name the file, once: some load errors already do.
-                let shown = path.display().to_string();
-                if e.to_string().contains(&shown) {
-                    e
-                } else {
-                    io::Error::new(e.kind(), format!("{shown}: {e}"))
-                }
-            }),
+        let loaded = slot.model.get_or_init(|| match &slot.source {
+            // `Model::load` names the file in its errors.
+            Some(ModelSource::File(path)) => Model::load(path),
+            Some(ModelSource::Embedded(bytes)) => Model::from_gz(bytes)
+                .map_err(|e| io::Error::new(e.kind(), format!("shipped {lang} model: {e}"))),
             None => Err(io::Error::other("no model")),
         });
         loaded.as_ref().map(Some)
+    }
+
+    /// Takes the model for `lang` out of the set, loading it: `None` when there is none.
+    pub fn take_ner(&mut self, lang: &str) -> Option<io::Result<Model>> {
+        // Loading first keeps one code path (and one error message) for loading.
+        let _ = self.try_ner(lang);
+        self.ner.remove(lang)?.model.into_inner()
     }
 
     /// The languages with a model (loaded or not), sorted.

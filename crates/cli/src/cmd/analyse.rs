@@ -52,26 +52,21 @@ pub struct Args {
     pub models: ModelsArg,
 }
 
-/// Where the NER models are; shared by `ingest` and `analyse`.
+/// Where the NER models are; shared by `ingest`, `analyse`, `ner` and `eval ner`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ModelsArg {
-    /// Folder of `<lang>.bin.gz` NER models (default: `models/ner` in the working folder, else
-    /// in the repository the binary was built from).
+    /// Folder of `<lang>.bin.gz` NER models to use instead of the ones shipped in the binary.
     #[arg(long, env = "STORYLINE_MODELS", value_name = "DIR")]
     pub models: Option<PathBuf>,
 }
 
 impl ModelsArg {
-    /// The first models folder that exists, in the order the option's help gives.
-    fn folder(&self) -> Option<PathBuf> {
+    /// The shipped models, or those of the folder given (which must exist).
+    pub fn open(&self) -> anyhow::Result<Models> {
         match &self.models {
-            Some(dir) => Some(dir.clone()),
-            None => [
-                PathBuf::from("models/ner"),
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ner"),
-            ]
-            .into_iter()
-            .find(|d| d.is_dir()),
+            None => Ok(Models::shipped()),
+            Some(dir) => Models::open_dir(dir)
+                .map_err(|e| anyhow::anyhow!("cannot read the models folder {}: {e}", dir.display())),
         }
     }
 }
@@ -95,26 +90,7 @@ pub struct Counts {
 
 impl Analyser {
     pub fn new(arg: &ModelsArg) -> anyhow::Result<Self> {
-        let models = match arg.folder() {
-            Some(dir) => match Models::open_dir(&dir) {
-                Ok(models) => models,
-                // A folder named explicitly must be there; a default one is only a fallback.
-                Err(e) if arg.models.is_some() => {
-                    anyhow::bail!("cannot read the models folder {}: {e}", dir.display())
-                }
-                Err(e) => {
-                    tracing::warn!("cannot read {}: {e}; no named entities this run", dir.display());
-                    Models::new()
-                }
-            },
-            None => {
-                tracing::warn!(
-                    "no models/ner folder found (give --models or STORYLINE_MODELS); \
-                     articles get sentences and tokens, no named entities"
-                );
-                Models::new()
-            }
-        };
+        let models = arg.open()?;
         tracing::debug!(languages = ?models.languages().collect::<Vec<_>>(), "NER models available");
         Ok(Analyser { models, broken: Mutex::new(HashSet::new()) })
     }

@@ -1,6 +1,7 @@
 //! `storyline ner` (tag CoNLL tokens) and `storyline eval ner` (score a model on a file).
 
 use crate::Context;
+use crate::cmd::analyse::ModelsArg;
 use anyhow::{Context as _, bail};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -34,40 +35,24 @@ pub struct ModelArgs {
     /// A model file; overrides --lang and --models.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Folder of `<lang>.bin.gz` models (default: `models/ner` in the working folder or
-    /// beside the binary's repository).
-    #[arg(long, env = "STORYLINE_MODELS", value_name = "DIR")]
-    pub models: Option<PathBuf>,
+    #[command(flatten)]
+    pub models: ModelsArg,
 }
 
 impl ModelArgs {
     pub fn load(&self, lang: Option<&str>) -> anyhow::Result<Model> {
-        let path = match (&self.model, lang) {
-            (Some(p), _) => p.clone(),
-            (None, Some(lang)) => find_model(lang, self.models.as_deref())?,
+        match (&self.model, lang) {
+            (Some(path), _) => Ok(Model::load(path)?),
+            (None, Some(lang)) => {
+                let mut models = self.models.open()?;
+                models
+                    .take_ner(lang)
+                    .with_context(|| format!("no NER model for {lang:?}"))?
+                    .map_err(anyhow::Error::from)
+            }
             (None, None) => bail!("give --lang or --model"),
-        };
-        Ok(Model::load(&path)?)
-    }
-}
-
-/// `<dir>/<lang>.bin.gz`, looking in the given folder, else `models/ner` under the working
-/// folder and under the repository the binary was built in.
-pub fn find_model(lang: &str, dir: Option<&Path>) -> anyhow::Result<PathBuf> {
-    let file = format!("{lang}.bin.gz");
-    let mut candidates = Vec::new();
-    match dir {
-        Some(d) => candidates.push(d.join(&file)),
-        None => {
-            candidates.push(PathBuf::from("models/ner").join(&file));
-            candidates.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ner").join(&file));
         }
     }
-    candidates
-        .iter()
-        .find(|p| p.exists())
-        .cloned()
-        .with_context(|| format!("no NER model for {lang:?} (looked for {})", candidates[0].display()))
 }
 
 pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
