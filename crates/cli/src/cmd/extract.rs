@@ -21,37 +21,14 @@ pub struct Args {
     /// blank line), `published`, `language` and the rest of the metadata.
     #[arg(long)]
     pub json: bool,
-    /// Container format, when sniffing the content guesses wrong.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
-}
-
-/// `--format` values, shared by the commands that read.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum FormatArg {
-    Auto,
-    Text,
-    Html,
-    Jsonl,
-    Feed,
-    Warc,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Auto => Format::Auto,
-            FormatArg::Text => Format::Text,
-            FormatArg::Html => Format::Html,
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Feed => Format::Feed,
-            FormatArg::Warc => Format::Warc,
-        }
-    }
+    /// Container format, when sniffing the content guesses wrong: auto, text, html, jsonl,
+    /// feed or warc.
+    #[arg(long, default_value_t = Format::Auto, value_name = "FORMAT")]
+    pub format: Format,
 }
 
 pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let options = ReadOptions { format: args.format.into(), ..ReadOptions::default() };
+    let options = ReadOptions { format: args.format, ..ReadOptions::default() };
     let input = Input::parse(&args.file);
     let mut printed = 0usize;
     for raw in storyline_read::read(&input, &options) {

@@ -2,7 +2,6 @@
 
 use crate::Context;
 use crate::cmd::analyse::{Analyser, ModelsArg, Pool};
-use crate::cmd::extract::FormatArg;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
@@ -10,7 +9,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 use storyline_doc::Article;
-use storyline_read::{Input, ReadError, ReadOptions, Warnings};
+use storyline_read::{Format, Input, ReadError, ReadOptions, Warnings};
 use storyline_store::{IngestError, Outcome, RunId, Store};
 
 /// Errors kept for the `--json` summary; beyond this only the count grows (all of them are
@@ -47,9 +46,10 @@ pub struct Args {
     #[arg(required = true, value_name = "PATH|URL|-")]
     pub inputs: Vec<String>,
 
-    /// Container format of every input, when sniffing the content guesses wrong.
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
+    /// Container format of every input, when sniffing the content guesses wrong: auto, text,
+    /// html, jsonl, feed or warc.
+    #[arg(long, default_value_t = Format::Auto, value_name = "FORMAT")]
+    pub format: Format,
 
     /// Print the summary as one JSON object on stdout: `documents` read, `new`, `existing`
     /// (already stored), `errors`, and the first errors with their `source` and `position`.
@@ -193,8 +193,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // only logged, around the progress bar rather than through it.
     let bar = progress.clone();
     let on_warning = Warnings::new(move |w| bar.suspend(|| tracing::warn!("{w}")));
-    let options =
-        ReadOptions { format: args.format.into(), on_warning: Some(on_warning), ..ReadOptions::default() };
+    let options = ReadOptions { format: args.format, on_warning: Some(on_warning), ..ReadOptions::default() };
     let mut ingest = Ingest {
         store,
         run,
