@@ -12,6 +12,7 @@ use flate2::read::GzDecoder;
 use flate2::{Compression, GzBuilder};
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
+use storyline_codec::{Reader, invalid, put, put_signed, put_str};
 
 const MAGIC: &[u8] = b"SLGAZ1";
 
@@ -58,9 +59,9 @@ pub(crate) type Decoded = (Vec<Place>, HashMap<String, Vec<u32>>);
 pub(crate) fn decode(gz: &[u8]) -> io::Result<Decoded> {
     let mut raw = Vec::new();
     GzDecoder::new(gz).read_to_end(&mut raw)?;
-    let mut r = Reader { b: &raw, at: 0 };
+    let mut r = Reader::new(&raw, "gazetteer");
     if r.take(MAGIC.len())? != MAGIC {
-        return Err(bad("not a storyline gazetteer"));
+        return Err(invalid("not a storyline gazetteer"));
     }
     let n = r.get()? as usize;
     let mut places = Vec::with_capacity(n);
@@ -70,7 +71,7 @@ pub(crate) fn decode(gz: &[u8]) -> io::Result<Decoded> {
         let kind = match r.take(1)?[0] {
             0 => Kind::City,
             1 => Kind::Country,
-            k => return Err(bad(&format!("unknown place kind {k}"))),
+            k => return Err(invalid(format!("unknown place kind {k}"))),
         };
         let (lat, lon) = if kind == Kind::City {
             (Some(r.get_signed()? as f64 / 1e5), Some(r.get_signed()? as f64 / 1e5))
@@ -87,14 +88,14 @@ pub(crate) fn decode(gz: &[u8]) -> io::Result<Decoded> {
     for _ in 0..n {
         let shared = r.get()? as usize;
         let suffix = r.get_str()?;
-        let mut name = prev.get(..shared).ok_or_else(|| bad("bad name prefix"))?.to_owned();
+        let mut name = prev.get(..shared).ok_or_else(|| invalid("bad name prefix"))?.to_owned();
         name.push_str(suffix);
         let k = r.get()? as usize;
         let mut ids = Vec::with_capacity(k);
         for _ in 0..k {
             let id = r.get()? as u32;
             if id as usize >= places.len() {
-                return Err(bad("place index out of range"));
+                return Err(invalid("place index out of range"));
             }
             ids.push(id);
         }
@@ -102,60 +103,4 @@ pub(crate) fn decode(gz: &[u8]) -> io::Result<Decoded> {
         names.insert(name, ids);
     }
     Ok((places, names))
-}
-
-fn bad(msg: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, msg.to_owned())
-}
-
-fn put(b: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        b.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    b.push(v as u8);
-}
-
-fn put_signed(b: &mut Vec<u8>, v: i64) {
-    put(b, ((v << 1) ^ (v >> 63)) as u64);
-}
-
-fn put_str(b: &mut Vec<u8>, s: &str) {
-    put(b, s.len() as u64);
-    b.extend_from_slice(s.as_bytes());
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> io::Result<&'a [u8]> {
-        let s = self.b.get(self.at..self.at + n).ok_or_else(|| bad("truncated gazetteer"))?;
-        self.at += n;
-        Ok(s)
-    }
-
-    fn get(&mut self) -> io::Result<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.take(1)?[0];
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err(bad("varint too long"))
-    }
-
-    fn get_signed(&mut self) -> io::Result<i64> {
-        let v = self.get()?;
-        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
-    }
-
-    fn get_str(&mut self) -> io::Result<&'a str> {
-        let n = self.get()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|_| bad("name is not UTF-8"))
-    }
 }

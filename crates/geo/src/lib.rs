@@ -18,8 +18,8 @@ pub use compile::{CompileError, compile};
 pub use fold::{KeyHash, fold, key_hash};
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use storyline_codec::IdBuild;
 
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,28 +58,6 @@ pub struct Gazetteer {
     /// matcher can stop extending a token span as soon as no name can still match.
     prefixes: HashSet<u64, IdBuild>,
 }
-
-/// Keys are hashes already; one multiply spreads them over the buckets.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdBuild = BuildHasherDefault<IdHasher>;
 
 /// The gazetteer compiled into the binary.
 pub const EMBEDDED: &[u8] = include_bytes!("../data/gazetteer.bin.gz");

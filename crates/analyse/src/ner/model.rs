@@ -20,6 +20,7 @@ use flate2::read::GzDecoder;
 use flate2::{Compression, GzBuilder};
 use std::io::{self, Read, Write};
 use std::path::Path;
+use storyline_codec::{Reader, invalid, put, put_str};
 use storyline_geo::Gazetteer;
 
 const MAGIC: &[u8] = b"SLNER1";
@@ -247,20 +248,20 @@ impl Model {
     pub fn from_gz(gz: &[u8]) -> io::Result<Self> {
         let mut raw = Vec::new();
         GzDecoder::new(gz).read_to_end(&mut raw)?;
-        let mut r = Reader { b: &raw, at: 0 };
+        let mut r = Reader::new(&raw, "NER model");
         if r.take(MAGIC.len())? != MAGIC {
-            return Err(bad("not a storyline NER model"));
+            return Err(invalid("not a storyline NER model"));
         }
         let version = r.get()?;
         if version != u64::from(FEATURES_VERSION) {
-            return Err(bad(&format!(
+            return Err(invalid(format!(
                 "model built for features version {version}, this build has {FEATURES_VERSION}: retrain it"
             )));
         }
         let lang = r.get_str()?.to_owned();
         let n = r.get()? as usize;
         if n == 0 || n > 32 {
-            return Err(bad("bad label count"));
+            return Err(invalid("bad label count"));
         }
         let labels = (0..n).map(|_| r.get_str().map(str::to_owned)).collect::<io::Result<Vec<_>>>()?;
         let n_lex = r.get()? as usize;
@@ -273,12 +274,12 @@ impl Model {
         let mut clusters = Vec::with_capacity(n_clusters.min(1 << 20));
         for _ in 0..n_clusters {
             let w = r.get_str()?.to_owned();
-            let code = u32::try_from(r.get()?).map_err(|_| bad("cluster code out of range"))?;
+            let code = u32::try_from(r.get()?).map_err(|_| invalid("cluster code out of range"))?;
             clusters.push((w, code));
         }
         let n_types = r.get()? as usize;
         if n_types > 32 {
-            return Err(bad("bad entity type count"));
+            return Err(invalid("bad entity type count"));
         }
         let types = (0..n_types).map(|_| r.get_str().map(str::to_owned)).collect::<io::Result<Vec<_>>>()?;
         let n_memory = r.get()? as usize;
@@ -286,7 +287,7 @@ impl Model {
         for _ in 0..n_memory {
             let s = r.get_str()?.to_owned();
             let counts = (0..=n_types)
-                .map(|_| r.get().and_then(|c| u32::try_from(c).map_err(|_| bad("count out of range"))))
+                .map(|_| r.get().and_then(|c| u32::try_from(c).map_err(|_| invalid("count out of range"))))
                 .collect::<io::Result<Vec<u32>>>()?;
             memory.push((s, counts));
         }
@@ -296,7 +297,7 @@ impl Model {
         let mut k = 0u64;
         for _ in 0..n_feat {
             k += r.get()?;
-            keys.push(u32::try_from(k).map_err(|_| bad("feature key out of range"))?);
+            keys.push(u32::try_from(k).map_err(|_| invalid("feature key out of range"))?);
         }
         let mut entries = Vec::with_capacity(n_feat);
         for key in keys {
@@ -304,7 +305,7 @@ impl Model {
             for _ in 0..n {
                 let v = r.get()?;
                 let x = (v >> 1) as i64 ^ -((v & 1) as i64);
-                w.push(i16::try_from(x).map_err(|_| bad("weight out of range"))?);
+                w.push(i16::try_from(x).map_err(|_| invalid("weight out of range"))?);
             }
             entries.push((key, w));
         }
@@ -312,52 +313,5 @@ impl Model {
         Ok(Model::new(lang, labels, Lexicon::from_entries(lex), table, scale)
             .with_clusters(Clusters::from_entries(clusters))
             .with_memory(EntityMemory::from_entries(types, memory)))
-    }
-}
-
-fn bad(msg: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, msg.to_owned())
-}
-
-fn put(b: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        b.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    b.push(v as u8);
-}
-
-fn put_str(b: &mut Vec<u8>, s: &str) {
-    put(b, s.len() as u64);
-    b.extend_from_slice(s.as_bytes());
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> io::Result<&'a [u8]> {
-        let s = self.b.get(self.at..self.at.saturating_add(n)).ok_or_else(|| bad("truncated model"))?;
-        self.at += n;
-        Ok(s)
-    }
-
-    fn get(&mut self) -> io::Result<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.take(1)?[0];
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err(bad("varint too long"))
-    }
-
-    fn get_str(&mut self) -> io::Result<&'a str> {
-        let n = self.get()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|_| bad("string is not UTF-8"))
     }
 }

@@ -16,7 +16,7 @@ use super::lexicon::Lexicon;
 use super::memory::{EntityMemory, FOLDS as MEMORY_FOLDS};
 use super::model::{FeatureTable, Model};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use storyline_codec::IdBuild;
 use storyline_eval::ner::NerScore;
 use storyline_geo::Gazetteer;
 
@@ -217,28 +217,6 @@ fn label_set(train: &[&Sentence]) -> Vec<String> {
     set.insert(0, "O".into());
     set
 }
-
-/// Feature keys are hashes already: spread them over the table's buckets with one multiply.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type IdBuild = BuildHasherDefault<IdHasher>;
 
 /// Perceptron weights with lazily accumulated sums for averaging.
 struct Weights {
