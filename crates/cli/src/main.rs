@@ -12,8 +12,11 @@ use std::process::ExitCode;
 /// Turn a stream of news articles into stories.
 ///
 /// storyline reads pages, feeds, archives and text files, extracts each article (title, text,
-/// date with its precision, authors, site, language) and keeps it in an embedded store: one
-/// data folder, `./storyline-data` unless --data or STORYLINE_DATA says otherwise.
+/// date with its precision, authors, site, language), finds its sentences and named entities,
+/// and keeps it in an embedded store: one data folder, `./storyline-data` unless --data or
+/// STORYLINE_DATA says otherwise.
+///
+/// Start with `storyline ingest FOLDER`, then `storyline articles` and `storyline article ID`.
 ///
 /// Exit codes: 0 success; 1 the work failed (nothing could be read, no such article, a store
 /// error); 2 the command line was wrong.
@@ -44,16 +47,16 @@ enum Command {
     Analyse(cmd::analyse::Args),
     Entities(cmd::entities::Args),
     Extract(cmd::extract::Args),
+    /// Measure quality on public labelled data, with each benchmark's own metric.
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
+    /// Measure a stage's speed (one core) and peak memory.
     #[command(subcommand)]
     Bench(cmd::bench::BenchCommand),
+    /// Train models (named entities, word clusters) from annotated or raw text.
     #[command(subcommand)]
     Train(cmd::train::TrainCommand),
     Ner(cmd::ner::Args),
-    /// Until `storyline eval ner` is wired in cmd/eval.rs: the same command.
-    #[command(name = "eval-ner", hide = true)]
-    EvalNer(cmd::ner::EvalNerArgs),
 }
 
 /// What every command may need besides its own arguments.
@@ -77,7 +80,6 @@ fn main() -> ExitCode {
         Command::Bench(command) => cmd::bench::run(&ctx, command),
         Command::Train(command) => cmd::train::run(&ctx, command),
         Command::Ner(args) => cmd::ner::run(&ctx, args),
-        Command::EvalNer(args) => cmd::ner::eval_ner(args),
     };
     match outcome {
         Ok(code) => code,

@@ -13,8 +13,9 @@ use storyline_read::{Format, Input, ReadOptions};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum EvalCommand {
-    // The help text is ExtractArgs' doc comment, short and long.
+    // The help texts are the argument structs' doc comments, short and long.
     Extract(ExtractArgs),
+    Ner(crate::cmd::ner::EvalNerArgs),
 }
 
 /// Score article extraction with each benchmark's own metric.
@@ -60,6 +61,7 @@ pub struct ExtractArgs {
 pub fn run(ctx: &Context, command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Extract(args) => extract(ctx, args),
+        EvalCommand::Ner(args) => crate::cmd::ner::eval_ner(args),
     }
 }
 
