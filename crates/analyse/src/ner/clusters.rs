@@ -46,7 +46,7 @@ impl Default for ClusterConfig {
 /// A bit string per word: `code = 1 << len | bits`, so 1 is the empty path and 0 no cluster.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
-    map: HashMap<String, u32>,
+    map: super::memory::FastMap<String, u32>,
 }
 
 /// The key a word is clustered under: curly quotes straightened, digits as `0`.
@@ -122,7 +122,7 @@ impl Clusters {
             let code = bits.bytes().fold(1u32, |c, b| c << 1 | u32::from(b == b'1'));
             map.insert(word.to_owned(), code);
         }
-        Ok(Clusters { map })
+        Ok(Clusters { map: map.into_iter().collect() })
     }
 
     /// Reads a `bits<TAB>word` file, gzip-compressed when its name ends in `.gz`.

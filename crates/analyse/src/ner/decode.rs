@@ -6,7 +6,10 @@
 //! only after `B-X` or `I-X`, so the output is always well-formed IOB2. Cost per token: one
 //! static scoring plus one small history scoring per possible previous tag.
 
-use super::features::{TokenInfo, history_features, static_features};
+use super::features::{
+    HistoryToken, TokenInfo, gazetteer_key, history_features, memory_key, static_features, transition_key,
+};
+use super::model::FeatureTable;
 
 /// Anything that turns feature keys into one score per label.
 pub trait Scorer {
@@ -93,6 +96,143 @@ pub fn viterbi(
     }
     let all = vec![true; n];
     let mut y = best(&delta, &all);
+    let mut out = vec![0u8; len];
+    for i in (0..len).rev() {
+        out[i] = y;
+        y = back[i * n + y as usize];
+    }
+    out
+}
+
+/// Gazetteer and memory codes below this are scored once per model by [`Precomputed`].
+const CODES: usize = 64;
+
+/// What [`decode_table`] computes once per model: the allowed transitions, and the summed
+/// weights of the history features that depend on the previous tag and a small code only
+/// (the transition itself, gazetteer and memory codes), per previous tag (index `n`: the
+/// sentence start) and code.
+#[derive(Debug, Clone)]
+pub struct Precomputed {
+    n: usize,
+    allowed: Vec<Vec<bool>>,
+    /// `(n + 1) × n`.
+    trans: Vec<i32>,
+    /// `(n + 1) × CODES × n` each; `mem` empty when memory features are off.
+    gaz: Vec<i32>,
+    mem: Vec<i32>,
+}
+
+fn prev_tag(p: usize, n: usize) -> u8 {
+    if p == n { u8::MAX } else { p as u8 }
+}
+
+impl Precomputed {
+    pub fn new(table: &FeatureTable, labels: &[String]) -> Self {
+        let n = labels.len();
+        let allowed = transitions(labels);
+        let mut trans = vec![0; (n + 1) * n];
+        let mut gaz = vec![0; (n + 1) * CODES * n];
+        let mut mem = Vec::new();
+        for p in 0..=n {
+            let p1 = prev_tag(p, n);
+            table.accumulate(&[transition_key(p1)], &mut trans[p * n..(p + 1) * n]);
+            for c in 0..CODES {
+                let at = (p * CODES + c) * n;
+                table.accumulate(&[gazetteer_key(p1, c as u8)], &mut gaz[at..at + n]);
+                if let Some(k) = memory_key(p1, c as u8) {
+                    mem.resize((n + 1) * CODES * n, 0);
+                    table.accumulate(&[k], &mut mem[at..at + n]);
+                }
+            }
+        }
+        Precomputed { n, allowed, trans, gaz, mem }
+    }
+
+    /// The history features' scores of a token after previous label `p` (`n`: start).
+    #[inline]
+    fn history(&self, table: &FeatureTable, p: usize, h: &HistoryToken, out: &mut [i32]) {
+        let n = self.n;
+        out.copy_from_slice(&self.trans[p * n..(p + 1) * n]);
+        let p1 = prev_tag(p, n);
+        let mut add = |v: &[i32]| out.iter_mut().zip(v).for_each(|(o, x)| *o += x);
+        if usize::from(h.gaz) < CODES {
+            let at = (p * CODES + usize::from(h.gaz)) * n;
+            add(&self.gaz[at..at + n]);
+        } else {
+            table.accumulate(&[gazetteer_key(p1, h.gaz)], out);
+        }
+        if let Some(k) = memory_key(p1, h.mem) {
+            if usize::from(h.mem) < CODES {
+                let at = (p * CODES + usize::from(h.mem)) * n;
+                out.iter_mut().zip(&self.mem[at..at + n]).for_each(|(o, x)| *o += x);
+            } else {
+                table.accumulate(&[k], out);
+            }
+        }
+        table.accumulate(&h.word_keys(p1), out);
+    }
+}
+
+/// [`viterbi`] with a model's quantised weights, in exact integer arithmetic, the history
+/// features split as in [`Precomputed`]: the same tags as [`decode`], faster.
+pub fn decode_table(table: &FeatureTable, pre: &Precomputed, infos: &[TokenInfo]) -> Vec<u8> {
+    let n = pre.n;
+    let len = infos.len();
+    if len == 0 {
+        return Vec::new();
+    }
+    assert!(n <= 32, "at most 32 labels");
+    let mut feats = Vec::with_capacity(96);
+    let (mut stat, mut hist) = ([0i32; 32], [0i32; 32]);
+    let (mut delta, mut next) = ([0i32; 32], [0i32; 32]);
+    let (mut reach, mut next_reach) = ([false; 32], [false; 32]);
+    let mut back = vec![0u8; len * n];
+    for i in 0..len {
+        feats.clear();
+        static_features(infos, i, &mut feats);
+        stat[..n].fill(0);
+        table.accumulate(&feats, &mut stat[..n]);
+        let h = HistoryToken::new(infos, i);
+        next_reach[..n].fill(false);
+        if i == 0 {
+            pre.history(table, n, &h, &mut hist[..n]);
+            for y in 0..n {
+                if pre.allowed[n][y] {
+                    next[y] = stat[y] + hist[y];
+                    next_reach[y] = true;
+                }
+            }
+        } else {
+            for p in 0..n {
+                if !reach[p] {
+                    continue;
+                }
+                pre.history(table, p, &h, &mut hist[..n]);
+                let allowed = &pre.allowed[p];
+                for y in 0..n {
+                    if allowed[y] {
+                        let s = delta[p] + stat[y] + hist[y];
+                        if !next_reach[y] || s > next[y] {
+                            next[y] = s;
+                            next_reach[y] = true;
+                            back[i * n + y] = p as u8;
+                        }
+                    }
+                }
+            }
+        }
+        std::mem::swap(&mut delta, &mut next);
+        std::mem::swap(&mut reach, &mut next_reach);
+    }
+    // The best final label; ties go to the lower index.
+    let mut y = 0u8;
+    let mut found = false;
+    for l in 0..n {
+        if reach[l] && (!found || delta[l] > delta[y as usize]) {
+            y = l as u8;
+            found = true;
+        }
+    }
     let mut out = vec![0u8; len];
     for i in (0..len).rev() {
         out[i] = y;

@@ -452,9 +452,91 @@ pub fn history_features(infos: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32
     }
 }
 
+/// Premixes the second value of a feature key: `key_with(t, a, premix(t, b)) == key(t, a, b)`,
+/// so a key that varies only in `a` (the previous tag) costs one mix per variant.
+fn premix(template: u32, b: u64) -> u64 {
+    mix(b ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+fn key_with(a: u64, premixed: u64) -> u32 {
+    match (mix(a ^ premixed) >> 32) as u32 {
+        0 => 1,
+        k => k,
+    }
+}
+
+/// [`history_features`] of one token, split for fast decoding: the features that combine the
+/// previous tag with a small code ([`transition_key`], [`gazetteer_key`], [`memory_key`];
+/// a decoder can score them once per model), and three keyed on word hashes, premixed here so
+/// that each previous tag costs one mix per feature.
+#[derive(Debug, Clone, Copy)]
+pub struct HistoryToken {
+    pub gaz: u8,
+    pub mem: u8,
+    words: [u64; 3],
+}
+
+impl HistoryToken {
+    pub fn new(infos: &[TokenInfo], i: usize) -> Self {
+        let t = &infos[i];
+        let next = infos.get(i + 1).map_or(END, |x| x.short_shape);
+        HistoryToken {
+            gaz: t.gaz,
+            mem: t.mem,
+            words: [premix(42, t.lower), premix(43, t.short_shape), premix(44, next)],
+        }
+    }
+
+    /// The keys of the word-hash history features for previous tag `p1`.
+    #[inline]
+    pub fn word_keys(&self, p1: u8) -> [u32; 3] {
+        let p = u64::from(p1);
+        self.words.map(|w| key_with(p, w))
+    }
+}
+
+/// The history feature of the previous tag alone (a transition weight).
+pub fn transition_key(p1: u8) -> u32 {
+    key(40, u64::from(p1), 0)
+}
+
+/// The history feature of the previous tag and the token's gazetteer code.
+pub fn gazetteer_key(p1: u8, gaz: u8) -> u32 {
+    key(45, u64::from(p1), u64::from(gaz))
+}
+
+/// The history feature of the previous tag and the token's entity-memory code, if used.
+pub fn memory_key(p1: u8, mem: u8) -> Option<u32> {
+    MEMORY_FEATURES.then(|| key(46, u64::from(p1), u64::from(mem)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_history_features_are_the_history_features() {
+        let g = Gazetteer::embedded();
+        let infos = token_infos(
+            &["Le", "maire", "de", "Rio", "de", "Janeiro", "a", "dit"],
+            &Lexicon::default(),
+            &Clusters::default(),
+            Some(g),
+        );
+        for i in 0..infos.len() {
+            let h = HistoryToken::new(&infos, i);
+            for p1 in [0u8, 3, u8::MAX] {
+                let mut whole = Vec::new();
+                history_features(&infos, i, p1, &mut whole);
+                let mut split = vec![transition_key(p1), gazetteer_key(p1, h.gaz)];
+                split.extend(h.word_keys(p1));
+                split.extend(memory_key(p1, h.mem));
+                whole.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(whole, split, "token {i}, previous {p1}");
+            }
+        }
+    }
 
     #[test]
     fn shapes_cap_runs() {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    map: HashMap<String, u8>,
+    map: super::memory::FastMap<String, u8>,
 }
 
 /// Words seen fewer times than this away from a sentence start get no bucket: their

@@ -10,6 +10,54 @@
 //! feature is exactly as reliable in training as it is on unseen text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hasher for the models' string maps (FxHash's mixing, 8 bytes at a time): they are
+/// looked up once or more per token, and SipHash's resistance to crafted keys buys nothing
+/// for maps built from training data.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Longest remembered string, in tokens.
 pub const MAX_TOKENS: usize = 6;
@@ -22,18 +70,37 @@ pub const FOLDS: usize = 10;
 pub struct EntityMemory {
     /// Entity types, in the order of the counts.
     pub types: Vec<String>,
-    map: HashMap<String, Vec<u32>>,
+    map: FastMap<String, Vec<u32>>,
+    /// For each first space-separated piece of a remembered string, the most pieces such a
+    /// string has: a token whose first piece is not here starts no remembered string, and a
+    /// string cannot span more tokens than it has pieces.
+    firsts: FastMap<String, u8>,
 }
 
 fn key_of<S: AsRef<str>>(tokens: &[S]) -> String {
     let mut k = String::new();
+    push_key(&mut k, tokens);
+    k
+}
+
+fn push_key<S: AsRef<str>>(k: &mut String, tokens: &[S]) {
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             k.push(' ');
         }
         k.push_str(&super::features::normalise(t.as_ref()));
     }
-    k
+}
+
+fn firsts_of(map: &FastMap<String, Vec<u32>>) -> FastMap<String, u8> {
+    let mut firsts: FastMap<String, u8> = FastMap::default();
+    for k in map.keys() {
+        let first = k.split(' ').next().unwrap_or("");
+        let pieces = k.split(' ').count().min(255) as u8;
+        let m = firsts.entry(first.to_owned()).or_insert(0);
+        *m = (*m).max(pieces);
+    }
+    firsts
 }
 
 impl EntityMemory {
@@ -74,7 +141,7 @@ impl EntityMemory {
                 c[1 + t] += 1;
             }
         }
-        let mut full: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut full: FastMap<String, Vec<u32>> = FastMap::default();
         for m in &per_fold {
             for (k, c) in m {
                 let f = full.entry(k.clone()).or_insert_with(|| vec![0; n_types + 1]);
@@ -93,7 +160,7 @@ impl EntityMemory {
                 }
             }
         }
-        let mut out = vec![EntityMemory { types: types.to_vec(), map: full.clone() }];
+        let mut out = vec![EntityMemory::new(types.to_vec(), full.clone())];
         if folds > 1 {
             for m in per_fold.into_iter().take(folds) {
                 // The memory without this fold: full minus the fold's counts.
@@ -103,7 +170,7 @@ impl EntityMemory {
                     r.iter_mut().zip(&c).for_each(|(a, b)| *a -= b);
                 }
                 rest.retain(|_, c| c[1..].iter().any(|&x| x > 0));
-                out.push(EntityMemory { types: types.to_vec(), map: rest });
+                out.push(EntityMemory::new(types.to_vec(), rest));
             }
         }
         out
@@ -129,10 +196,18 @@ impl EntityMemory {
 
     fn codes_of<S: AsRef<str>>(&self, tokens: &[S], mut out: Vec<u8>) -> Vec<u8> {
         let mut i = 0;
+        let mut key = String::new();
         while i < tokens.len() {
+            let first = super::features::normalise(tokens[i].as_ref());
+            let Some(&pieces) = self.firsts.get(first.split(' ').next().unwrap_or("")) else {
+                i += 1;
+                continue;
+            };
             let mut found = None;
-            for end in (i + 1..=(i + MAX_TOKENS).min(tokens.len())).rev() {
-                if let Some(c) = self.map.get(&key_of(&tokens[i..end])) {
+            for end in (i + 1..=(i + MAX_TOKENS.min(usize::from(pieces))).min(tokens.len())).rev() {
+                key.clear();
+                push_key(&mut key, &tokens[i..end]);
+                if let Some(c) = self.map.get(&key) {
                     found = Some((end, c));
                     break;
                 }
@@ -168,7 +243,12 @@ impl EntityMemory {
     }
 
     pub fn from_entries(types: Vec<String>, entries: impl IntoIterator<Item = (String, Vec<u32>)>) -> Self {
-        EntityMemory { types, map: entries.into_iter().collect() }
+        EntityMemory::new(types, entries.into_iter().collect())
+    }
+
+    fn new(types: Vec<String>, map: FastMap<String, Vec<u32>>) -> Self {
+        let firsts = firsts_of(&map);
+        EntityMemory { types, map, firsts }
     }
 }
 

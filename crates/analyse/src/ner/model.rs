@@ -12,7 +12,7 @@
 //! measured on the quantised model) and makes the file and the memory 2× smaller than `f32`.
 
 use super::clusters::Clusters;
-use super::decode::{Scorer, decode, transitions};
+use super::decode::{Precomputed, Scorer, decode_table};
 use super::features::{FEATURES_VERSION, TokenInfo, set_memory, token_infos};
 use super::lexicon::Lexicon;
 use super::memory::EntityMemory;
@@ -25,11 +25,15 @@ use storyline_geo::Gazetteer;
 
 const MAGIC: &[u8] = b"SLNER1";
 
-/// Weights by feature key, `n_labels` per key.
+/// Weights by feature key, `n_labels` per key, in an open-addressing table. Probing reads
+/// only `keys` (4 bytes a slot, so the probed part of the table stays in cache); a hit then
+/// reads the slot's row of weights, contiguous in `weights`.
 #[derive(Debug, Clone)]
 pub struct FeatureTable {
-    /// Open addressing: `slots[h & mask] = (key, row)`; key 0 is empty.
-    slots: Vec<(u32, u32)>,
+    /// `keys[h & mask]`; 0 is empty.
+    keys: Vec<u32>,
+    /// The row of each slot's weights.
+    rows: Vec<u32>,
     mask: usize,
     weights: Vec<i16>,
     n_labels: usize,
@@ -40,27 +44,28 @@ impl FeatureTable {
         entries.sort_unstable_by_key(|e| e.0);
         let cap = (entries.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![(0u32, 0u32); cap];
+        let (mut keys, mut rows) = (vec![0u32; cap], vec![0u32; cap]);
         let mut weights = Vec::with_capacity(entries.len() * n_labels);
         for (row, (k, w)) in entries.into_iter().enumerate() {
             debug_assert_eq!(w.len(), n_labels);
             let mut at = slot_of(k, mask);
-            while slots[at].0 != 0 {
+            while keys[at] != 0 {
                 at = (at + 1) & mask;
             }
-            slots[at] = (k, row as u32);
+            keys[at] = k;
+            rows[at] = row as u32;
             weights.extend_from_slice(&w);
         }
-        FeatureTable { slots, mask, weights, n_labels }
+        FeatureTable { keys, rows, mask, weights, n_labels }
     }
 
     #[inline]
     fn row(&self, k: u32) -> Option<&[i16]> {
         let mut at = slot_of(k, self.mask);
         loop {
-            let (sk, row) = self.slots[at];
+            let sk = self.keys[at];
             if sk == k {
-                let r = row as usize * self.n_labels;
+                let r = self.rows[at] as usize * self.n_labels;
                 return Some(&self.weights[r..r + self.n_labels]);
             }
             if sk == 0 {
@@ -80,13 +85,11 @@ impl FeatureTable {
 
     /// Entries sorted by key.
     fn entries(&self) -> Vec<(u32, &[i16])> {
-        let mut v: Vec<(u32, &[i16])> = self
-            .slots
-            .iter()
-            .filter(|s| s.0 != 0)
-            .map(|&(k, row)| {
-                let r = row as usize * self.n_labels;
-                (k, &self.weights[r..r + self.n_labels])
+        let mut v: Vec<(u32, &[i16])> = (0..self.keys.len())
+            .filter(|&at| self.keys[at] != 0)
+            .map(|at| {
+                let r = self.rows[at] as usize * self.n_labels;
+                (self.keys[at], &self.weights[r..r + self.n_labels])
             })
             .collect();
         v.sort_unstable_by_key(|e| e.0);
@@ -99,10 +102,10 @@ fn slot_of(k: u32, mask: usize) -> usize {
     (k.wrapping_mul(0x9e37_79b1) >> 7) as usize & mask
 }
 
-impl Scorer for FeatureTable {
-    fn score(&self, features: &[u32], scores: &mut [f32]) {
-        let mut acc = [0i32; 32];
-        let acc = &mut acc[..self.n_labels];
+impl FeatureTable {
+    /// Adds the weights of `features` to `acc`, one per label.
+    #[inline]
+    pub fn accumulate(&self, features: &[u32], acc: &mut [i32]) {
         for &f in features {
             if let Some(w) = self.row(f) {
                 for (a, &x) in acc.iter_mut().zip(w) {
@@ -110,6 +113,14 @@ impl Scorer for FeatureTable {
                 }
             }
         }
+    }
+}
+
+impl Scorer for FeatureTable {
+    fn score(&self, features: &[u32], scores: &mut [f32]) {
+        let mut acc = [0i32; 32];
+        let acc = &mut acc[..self.n_labels];
+        self.accumulate(features, acc);
         for (s, a) in scores.iter_mut().zip(acc.iter()) {
             *s = *a as f32;
         }
@@ -129,8 +140,8 @@ pub struct Model {
     pub table: FeatureTable,
     /// Weights were multiplied by this before rounding.
     pub scale: f32,
-    /// Which label may follow which, computed on first use.
-    pub(crate) allowed: std::sync::OnceLock<Vec<Vec<bool>>>,
+    /// What decoding precomputes (allowed transitions, history weights), on first use.
+    pub(crate) precomputed: std::sync::OnceLock<Precomputed>,
 }
 
 impl Model {
@@ -143,7 +154,7 @@ impl Model {
             memory: EntityMemory::default(),
             table,
             scale,
-            allowed: std::sync::OnceLock::new(),
+            precomputed: std::sync::OnceLock::new(),
         }
     }
 
@@ -174,8 +185,8 @@ impl Model {
     }
 
     pub(crate) fn tag_infos(&self, infos: &[TokenInfo]) -> Vec<u8> {
-        let allowed = self.allowed.get_or_init(|| transitions(&self.labels));
-        decode(&self.table, allowed, infos)
+        let pre = self.precomputed.get_or_init(|| Precomputed::new(&self.table, &self.labels));
+        decode_table(&self.table, pre, infos)
     }
 
     /// Loads what tagging needs besides the model (the embedded gazetteer), so that the
