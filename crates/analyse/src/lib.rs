@@ -7,6 +7,7 @@
 pub mod ner;
 pub mod pipeline;
 pub mod sentences;
+pub mod time;
 pub mod tokenize;
 
 pub use pipeline::{Models, analyse};

@@ -16,6 +16,7 @@ pub enum EvalCommand {
     // The help texts are the argument structs' doc comments, short and long.
     Extract(ExtractArgs),
     Ner(crate::cmd::ner::EvalNerArgs),
+    Time(crate::cmd::time::EvalTimeArgs),
 }
 
 /// Score article extraction with each benchmark's own metric.
@@ -62,6 +63,7 @@ pub fn run(ctx: &Context, command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Extract(args) => extract(ctx, args),
         EvalCommand::Ner(args) => crate::cmd::ner::eval_ner(args),
+        EvalCommand::Time(args) => crate::cmd::time::eval_time(args),
     }
 }
 

@@ -8,4 +8,5 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod ner;
+pub mod time;
 pub mod train;

@@ -1,0 +1,181 @@
+//! Words of the temporal rules, French and English, in folded form (lowercase, no accents).
+
+use super::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+pub fn month_number(w: &str, lang: Lang) -> Option<u8> {
+    const FR: [&str; 12] = [
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ];
+    const EN: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const EN_ABBR: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"];
+    let pos = match lang {
+        Lang::Fr => FR.iter().position(|m| *m == w),
+        Lang::En => EN
+            .iter()
+            .position(|m| *m == w)
+            .or_else(|| EN_ABBR.iter().position(|m| *m == w))
+            .or_else(|| (w == "sep").then_some(8)),
+    };
+    pos.map(|p| p as u8 + 1)
+}
+
+/// ISO weekday, Monday = 1.
+pub fn weekday_number(w: &str, lang: Lang) -> Option<u8> {
+    const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+    const EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let list = if lang == Lang::Fr { &FR } else { &EN };
+    list.iter().position(|d| *d == w).map(|p| p as u8 + 1)
+}
+
+pub fn unit_of(w: &str, lang: Lang) -> Option<Unit> {
+    Some(match (lang, w) {
+        (Lang::Fr, "minute" | "minutes") => Unit::Minute,
+        (Lang::Fr, "heure" | "heures") => Unit::Hour,
+        (Lang::Fr, "jour" | "jours" | "journee" | "journees") => Unit::Day,
+        (Lang::Fr, "semaine" | "semaines") => Unit::Week,
+        (Lang::Fr, "mois") => Unit::Month,
+        (Lang::Fr, "trimestre" | "trimestres") => Unit::Quarter,
+        (Lang::Fr, "an" | "ans" | "annee" | "annees") => Unit::Year,
+        (Lang::En, "minute" | "minutes") => Unit::Minute,
+        (Lang::En, "hour" | "hours") => Unit::Hour,
+        (Lang::En, "day" | "days") => Unit::Day,
+        (Lang::En, "week" | "weeks") => Unit::Week,
+        (Lang::En, "month" | "months") => Unit::Month,
+        (Lang::En, "quarter" | "quarters") => Unit::Quarter,
+        (Lang::En, "year" | "years") => Unit::Year,
+        _ => return None,
+    })
+}
+
+pub fn number_word(w: &str, lang: Lang) -> Option<u32> {
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    let n = match lang {
+        Lang::Fr => match w {
+            "un" | "une" => 1,
+            "deux" => 2,
+            "trois" => 3,
+            "quatre" => 4,
+            "cinq" => 5,
+            "six" => 6,
+            "sept" => 7,
+            "huit" => 8,
+            "neuf" => 9,
+            "dix" => 10,
+            "onze" => 11,
+            "douze" => 12,
+            "treize" => 13,
+            "quatorze" => 14,
+            "quinze" => 15,
+            "seize" => 16,
+            "dix-sept" => 17,
+            "dix-huit" => 18,
+            "dix-neuf" => 19,
+            "vingt" => 20,
+            "trente" => 30,
+            "quarante" => 40,
+            "cinquante" => 50,
+            "soixante" => 60,
+            "cent" => 100,
+            _ => return None,
+        },
+        Lang::En => match w {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "hundred" => 100,
+            _ => {
+                // "twenty-four"
+                let (a, b) = w.split_once('-')?;
+                let (a, b) = (number_word(a, lang)?, number_word(b, lang)?);
+                if a >= 20 && b < 10 {
+                    a + b
+                } else {
+                    return None;
+                }
+            }
+        },
+    };
+    Some(n)
+}
+
+pub fn season_code(w: &str, lang: Lang) -> Option<&'static str> {
+    Some(match (lang, w) {
+        (Lang::Fr, "printemps") | (Lang::En, "spring") => "SP",
+        (Lang::Fr, "ete") | (Lang::En, "summer") => "SU",
+        (Lang::Fr, "automne") | (Lang::En, "fall" | "autumn") => "FA",
+        (Lang::Fr, "hiver") | (Lang::En, "winter") => "WI",
+        _ => return None,
+    })
+}
+
+/// Words that mark a French sentence as about the future.
+pub const FR_FUTURE_WORDS: &[&str] = &["prochain", "prochaine", "demain", "sera", "seront", "aura", "auront"];
+/// Words ending like a future verb that are not.
+pub const FR_NOT_FUTURE: &[&str] =
+    &["encadra", "contra", "entra", "extra", "opera", "tiara", "camera", "sierra"];
+/// Words that mark a French sentence as about the past.
+pub const FR_PAST_WORDS: &[&str] = &[
+    "a", "ont", "avait", "avaient", "etait", "etaient", "fut", "furent", "hier", "dernier", "derniere", "est",
+];
+
+pub const EN_FUTURE_WORDS: &[&str] = &["will", "ll", "next", "shall", "tomorrow", "upcoming", "scheduled"];
+pub const EN_PAST_WORDS: &[&str] = &["was", "were", "had", "said", "did", "last", "yesterday", "ago", "told"];

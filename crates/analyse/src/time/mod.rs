@@ -1,0 +1,906 @@
+//! Temporal tagging: finds DATE, TIME, DURATION and SET expressions in French and English
+//! text and normalises them to TIMEX3 values against the document creation time (DCT).
+//!
+//! Our own rules (not derived from HeidelTime's): the text is cut into word, number and
+//! punctuation tokens; at each token the rules below are tried and the longest match wins.
+//! Normalisation uses an *anchor*: the DCT, or, when the DCT does not give the day, the first
+//! full date the text states in the DCT's month. Relative expressions never invent precision
+//! that the anchor lacks (with a DCT of `2022-01`, "hier" is `2022-01`).
+//!
+//! Weekday names resolve as news writes them: to the nearest such day before the anchor when
+//! the sentence is in the past tense, after it when in the future, else the nearest one.
+
+pub mod calendar;
+mod lexicon;
+
+use calendar::Day;
+use lexicon::*;
+use storyline_doc::PartialDateTime;
+
+/// The languages the tagger has rules for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// `fr` or `en` (ISO 639-1); any other code is unsupported.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" | "fra" => Some(Lang::Fr),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// One temporal expression over `start..end` (byte offsets) of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// Lowercased, accents removed, `’` as `'`.
+    norm: String,
+    /// A number written in digits.
+    digits: Option<u32>,
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        '’' | '`' => '\'',
+        c => c,
+    }
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let digit = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let same = if digit { d.is_ascii_digit() } else { d.is_alphabetic() };
+                // Internal hyphens stay inside words ("avant-hier", "third-quarter", "dix-huit").
+                let hyphen =
+                    d == '-' && text[j + 1..].chars().next().is_some_and(|n| n.is_alphanumeric()) && !digit;
+                if same || hyphen {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let s = &text[i..end];
+            let norm: String = s.chars().flat_map(char::to_lowercase).map(fold).collect();
+            let digits = if digit { s.parse().ok() } else { None };
+            out.push(Tok { start: i, end, norm, digits });
+        } else {
+            out.push(Tok { start: i, end: i + c.len_utf8(), norm: fold(c).to_string(), digits: None });
+        }
+    }
+    out
+}
+
+/// What a rule found: tokens `start..end`, type and value.
+struct Found {
+    end: usize,
+    kind: TimexType,
+    value: String,
+}
+
+/// The anchor: the best-known day, or only a month or year.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    year: i32,
+    month: Option<u8>,
+    day: Option<Day>,
+}
+
+impl Anchor {
+    fn from_dct(dct: &PartialDateTime) -> Anchor {
+        let day = match (dct.month, dct.day) {
+            (Some(m), Some(d)) => Day::new(dct.year, m, d),
+            _ => None,
+        };
+        Anchor { year: dct.year, month: dct.month, day }
+    }
+
+    fn year_s(&self) -> String {
+        format!("{:04}", self.year)
+    }
+
+    fn month_s(&self) -> String {
+        match self.month {
+            Some(m) => format!("{:04}-{m:02}", self.year),
+            None => self.year_s(),
+        }
+    }
+
+    /// The day `offset` days away, as precise as the anchor allows.
+    fn day_offset(&self, offset: i64) -> String {
+        match self.day {
+            Some(d) => d.add_days(offset).iso(),
+            None => self.month_s(),
+        }
+    }
+}
+
+/// Tense of a sentence, guessed from surface markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
+    let is_end = |t: &Tok| matches!(t.norm.as_str(), "." | "!" | "?" | "\n");
+    let from = toks[..at].iter().rposition(is_end).map_or(0, |p| p + 1);
+    let to = toks[at..].iter().position(is_end).map_or(toks.len(), |p| at + p);
+    let (mut past, mut future) = (0, 0);
+    for (k, t) in toks[from..to].iter().enumerate() {
+        let w = t.norm.as_str();
+        let next = toks.get(from + k + 1).map_or("", |t| t.norm.as_str());
+        match lang {
+            Lang::Fr => {
+                if FR_FUTURE_WORDS.contains(&w)
+                    || (w.len() >= 5
+                        && ["ra", "ront", "rons", "rez", "rai"].iter().any(|s| w.ends_with(s))
+                        && !FR_NOT_FUTURE.contains(&w))
+                    || (matches!(w, "va" | "vont")
+                        && (next.ends_with("er") || next.ends_with("ir") || next.ends_with("re")))
+                {
+                    future += 1;
+                }
+                if FR_PAST_WORDS.contains(&w)
+                    || (w.len() >= 5 && (w.ends_with("ait") || w.ends_with("aient")))
+                {
+                    past += 1;
+                }
+            }
+            Lang::En => {
+                if EN_FUTURE_WORDS.contains(&w) {
+                    future += 1;
+                }
+                if EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")) {
+                    past += 1;
+                }
+            }
+        }
+    }
+    if future > past {
+        Tense::Future
+    } else if past > 0 {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+struct Tagger<'a> {
+    toks: &'a [Tok],
+    lang: Lang,
+    anchor: Anchor,
+    dct_month_only: bool,
+    /// The last quarter value mentioned (`1989-Q3`), for "a year earlier".
+    last_quarter: Option<(i32, u8)>,
+}
+
+/// Finds and normalises the temporal expressions of `text`.
+pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
+    let toks = tokens(text);
+    let dct = dct.unwrap_or(PartialDateTime::year(1970));
+    let mut t = Tagger {
+        toks: &toks,
+        lang,
+        anchor: Anchor::from_dct(&dct),
+        dct_month_only: dct.precision() < storyline_doc::Precision::Day,
+        last_quarter: None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match t.at(i) {
+            Some(f) if f.end > i => {
+                out.push(Timex {
+                    start: toks[i].start,
+                    end: toks[f.end - 1].end,
+                    kind: f.kind,
+                    value: f.value,
+                });
+                i = f.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn found(end: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
+    Some(Found { end, kind, value: value.into() })
+}
+
+impl Tagger<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        self.toks.get(i).and_then(|t| t.digits)
+    }
+
+    /// Tokens `i` and `j` are adjacent in the text (no space between).
+    fn glued(&self, i: usize, j: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(j)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    fn at(&mut self, i: usize) -> Option<Found> {
+        // Rules are ordered: the first that matches at `i` wins, longer patterns first.
+        let r = self
+            .explicit_date(i)
+            .or_else(|| self.clock_time(i))
+            .or_else(|| self.relative_word(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.relative_unit(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.duration(i))
+            .or_else(|| self.set(i))
+            .or_else(|| self.month_year(i))
+            .or_else(|| self.season(i))
+            .or_else(|| self.year(i))
+            .or_else(|| self.reference(i));
+        if let Some(f) = &r
+            && let Some(q) = parse_quarter(&f.value)
+        {
+            self.last_quarter = Some(q);
+        }
+        r
+    }
+
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let m = month_number(self.w(i), self.lang)?;
+        // "Nov." as an abbreviation takes its period.
+        let end =
+            if self.w(i + 1) == "." && self.glued(i, i + 1) && self.w(i).len() <= 4 { i + 2 } else { i + 1 };
+        Some((m, end))
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let y = self.num(i)?;
+        (self.toks[i].end - self.toks[i].start == 4 && (1000..=2100).contains(&y)).then_some(y as i32)
+    }
+
+    /// A year for a month given without one: the anchor's.
+    fn implicit_year(&self, _month: u8) -> i32 {
+        self.anchor.year
+    }
+
+    fn maybe_fix_anchor(&mut self, d: Day) {
+        if self.dct_month_only
+            && self.anchor.day.is_none()
+            && d.year == self.anchor.year
+            && self.anchor.month.is_none_or(|m| m == d.month)
+        {
+            self.anchor.day = Some(d);
+            self.anchor.month = Some(d.month);
+        }
+    }
+
+    /// "le 6 janvier 2022", "jeudi 6 janvier", "6 janvier", "1er mai", "January 6, 2022",
+    /// "Nov. 9", "le 9 mars dernier".
+    fn explicit_date(&mut self, i: usize) -> Option<Found> {
+        let mut j = i;
+        if self.lang == Lang::Fr && self.w(j) == "le" {
+            j += 1;
+        }
+        if weekday_number(self.w(j), self.lang).is_some() {
+            j += 1;
+            if self.w(j) == "," {
+                j += 1;
+            }
+        }
+        // Day first (French, also "6 January" in English).
+        if let Some(d) = self.num(j).filter(|d| (1..=31).contains(d)) {
+            let mut k = j + 1;
+            if matches!(self.w(k), "er" | "th" | "st" | "nd" | "rd") && self.glued(j, k) {
+                k += 1;
+            }
+            if let Some((m, mut end)) = self.month_at(k) {
+                let year = if let Some(y) = self.year_at(end) {
+                    end += 1;
+                    y
+                } else {
+                    if matches!(self.w(end), "dernier" | "prochain") {
+                        end += 1;
+                    }
+                    self.implicit_year(m)
+                };
+                let day = Day::new(year, m, d as u8)?;
+                self.maybe_fix_anchor(day);
+                return found(end, TimexType::Date, day.iso());
+            }
+        }
+        // Month first (English): "January 6", "Jan. 6, 2022".
+        if self.lang == Lang::En
+            && let Some((m, k)) = self.month_at(j)
+            && let Some(d) = self.num(k).filter(|d| (1..=31).contains(d))
+            && self.toks[k].end - self.toks[k].start <= 2
+        {
+            let mut end = k + 1;
+            let mut year = self.implicit_year(m);
+            let comma = usize::from(self.w(end) == ",");
+            if let Some(y) = self.year_at(end + comma) {
+                year = y;
+                end += comma + 1;
+            }
+            let day = Day::new(year, m, d as u8)?;
+            self.maybe_fix_anchor(day);
+            return found(end, TimexType::Date, day.iso());
+        }
+        None
+    }
+
+    /// "22 h", "21 h 45", "18h30", "9 heures", "3 p.m.", "10:30 a.m.".
+    fn clock_time(&self, i: usize) -> Option<Found> {
+        let h = self.num(i).filter(|h| *h < 24)?;
+        let (mut minute, mut end) = (0, i + 1);
+        match self.lang {
+            Lang::Fr => {
+                if !matches!(self.w(i + 1), "h" | "heures" | "heure") {
+                    return None;
+                }
+                end = i + 2;
+                if let Some(m) = self.num(i + 2).filter(|m| *m < 60) {
+                    minute = m;
+                    end = i + 3;
+                }
+            }
+            Lang::En => {
+                if self.w(i + 1) == ":" && self.glued(i, i + 1) {
+                    minute = self.num(i + 2).filter(|m| *m < 60)?;
+                    end = i + 3;
+                }
+                let (ampm, e) = match (self.w(end), self.w(end + 1), self.w(end + 2), self.w(end + 3)) {
+                    ("a", ".", "m", ".") => (Some(false), end + 4),
+                    ("p", ".", "m", ".") => (Some(true), end + 4),
+                    ("am", ..) => (Some(false), end + 1),
+                    ("pm", ..) => (Some(true), end + 1),
+                    ("a", ".", "m", _) => (Some(false), end + 3),
+                    ("p", ".", "m", _) => (Some(true), end + 3),
+                    _ => (None, end),
+                };
+                match ampm {
+                    Some(pm) => {
+                        end = e;
+                        let h12 = h % 12 + if pm { 12 } else { 0 };
+                        let date = self.anchor.day_offset(0);
+                        return found(end, TimexType::Time, format!("{date}T{h12:02}:{minute:02}"));
+                    }
+                    None if end == i + 3 => {}
+                    None => return None,
+                }
+            }
+        }
+        let date = self.anchor.day_offset(0);
+        found(end, TimexType::Time, format!("{date}T{h:02}:{minute:02}"))
+    }
+
+    /// A part of day after token `i` (exclusive): its TIMEX3 code and the next token.
+    fn part_of_day(&self, i: usize) -> Option<(&'static str, usize)> {
+        let w = self.w(i);
+        match self.lang {
+            Lang::Fr => match w {
+                "soir" | "soiree" => Some(("TEV", i + 1)),
+                "matin" | "matinee" => Some(("TMO", i + 1)),
+                "apres-midi" => Some(("TAF", i + 1)),
+                "midi" => Some(("TMI", i + 1)),
+                "nuit" => Some(("TNI", i + 1)),
+                "a" if self.w(i + 1) == "l'" || (self.w(i + 1) == "l" && self.w(i + 2) == "'") => None,
+                _ => None,
+            },
+            Lang::En => match w {
+                "evening" => Some(("TEV", i + 1)),
+                "morning" => Some(("TMO", i + 1)),
+                "afternoon" => Some(("TAF", i + 1)),
+                "night" => Some(("TNI", i + 1)),
+                _ => None,
+            },
+        }
+    }
+
+    /// "hier", "aujourd'hui", "demain soir", "ce soir", "yesterday", "tonight", "now".
+    fn relative_word(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let offset = match (self.lang, w) {
+            (Lang::Fr, "hier") => Some(-1),
+            (Lang::Fr, "avant-hier") => Some(-2),
+            (Lang::Fr, "demain") => Some(1),
+            (Lang::Fr, "apres-demain") => Some(2),
+            (Lang::Fr, "aujourd") if self.w(i + 1) == "'" && self.w(i + 2) == "hui" => None,
+            (Lang::En, "yesterday") => Some(-1),
+            (Lang::En, "today") => Some(0),
+            (Lang::En, "tomorrow") => Some(1),
+            _ => None,
+        };
+        if let Some(o) = offset {
+            if let Some((code, end)) = self.part_of_day(i + 1) {
+                return found(end, TimexType::Time, format!("{}{code}", self.anchor.day_offset(o)));
+            }
+            return found(i + 1, TimexType::Date, self.anchor.day_offset(o));
+        }
+        if self.lang == Lang::Fr && w == "aujourd" && self.w(i + 1) == "'" && self.w(i + 2) == "hui" {
+            return found(i + 3, TimexType::Date, self.anchor.day_offset(0));
+        }
+        // "ce soir", "cette nuit", "ce matin", "this morning", "tonight".
+        if (self.lang == Lang::Fr && matches!(w, "ce" | "cette")) || (self.lang == Lang::En && w == "this") {
+            if let Some((code, end)) = self.part_of_day(i + 1) {
+                return found(end, TimexType::Time, format!("{}{code}", self.anchor.day_offset(0)));
+            }
+        }
+        if self.lang == Lang::En && w == "tonight" {
+            return found(i + 1, TimexType::Time, format!("{}TNI", self.anchor.day_offset(0)));
+        }
+        None
+    }
+
+    /// "mardi", "mardi soir", "mardi dernier", "Friday", "last Friday", "next Monday".
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let (mut start, mut forced) = (i, None);
+        if self.lang == Lang::En
+            && matches!(self.w(i), "last" | "next" | "this")
+            && weekday_number(self.w(i + 1), self.lang).is_some()
+        {
+            forced = Some(if self.w(i) == "next" { Tense::Future } else { Tense::Past });
+            start = i + 1;
+        }
+        let wd = weekday_number(self.w(start), self.lang)?;
+        let mut end = start + 1;
+        if self.lang == Lang::Fr {
+            match self.w(end) {
+                "dernier" => {
+                    forced = Some(Tense::Past);
+                    end += 1;
+                }
+                "prochain" => {
+                    forced = Some(Tense::Future);
+                    end += 1;
+                }
+                _ => {}
+            }
+        }
+        let tense = forced.unwrap_or_else(|| sentence_tense(self.toks, i, self.lang));
+        let value = match self.anchor.day {
+            Some(a) => {
+                let diff = i64::from(wd) - i64::from(a.weekday());
+                let offset = match tense {
+                    Tense::Past => -(-diff).rem_euclid(7),
+                    Tense::Future => diff.rem_euclid(7),
+                    Tense::Unknown => {
+                        let back = -(-diff).rem_euclid(7);
+                        let fwd = diff.rem_euclid(7);
+                        if -back <= fwd { back } else { fwd }
+                    }
+                };
+                // "last Friday" on a Friday is a week back, "next Monday" never today.
+                let offset = match (forced, offset) {
+                    (Some(Tense::Past), 0) if end > start + 1 || start > i => -7,
+                    (Some(Tense::Future), 0) => 7,
+                    _ => offset,
+                };
+                a.add_days(offset).iso()
+            }
+            None => self.anchor.month_s(),
+        };
+        if let Some((code, e)) = self.part_of_day(end) {
+            return found(e, TimexType::Time, format!("{value}{code}"));
+        }
+        found(end, TimexType::Date, value)
+    }
+
+    /// "la semaine dernière", "l'année prochaine", "cette année", "ce mois", "last week",
+    /// "this year", "next month", "earlier this year".
+    fn relative_unit(&self, i: usize) -> Option<Found> {
+        let (unit, offset, end) = match self.lang {
+            Lang::Fr => {
+                let (det_end, this) = match self.w(i) {
+                    "la" | "le" => (i + 1, false),
+                    "l" if self.w(i + 1) == "'" => (i + 2, false),
+                    "ce" | "cet" | "cette" => (i + 1, true),
+                    _ => return None,
+                };
+                let unit = unit_of(self.w(det_end), self.lang)?;
+                if this {
+                    (unit, 0, det_end + 1)
+                } else {
+                    match self.w(det_end + 1) {
+                        "dernier" | "derniere" | "passe" | "passee" => (unit, -1, det_end + 2),
+                        "prochain" | "prochaine" => (unit, 1, det_end + 2),
+                        _ => return None,
+                    }
+                }
+            }
+            Lang::En => {
+                let (o, k) = match (self.w(i), self.w(i + 1)) {
+                    ("last", _) | ("past", _) => (-1, i + 1),
+                    ("this", _) => (0, i + 1),
+                    ("next", _) | ("coming", _) => (1, i + 1),
+                    ("earlier" | "later", "this") => (0, i + 2),
+                    _ => return None,
+                };
+                (unit_of(self.w(k), self.lang)?, o, k + 1)
+            }
+        };
+        let value = self.shift(unit, offset)?;
+        found(end, TimexType::Date, value)
+    }
+
+    /// The anchor's `unit` shifted by `n` units, as a value of that granularity.
+    fn shift(&self, unit: Unit, n: i64) -> Option<String> {
+        Some(match unit {
+            Unit::Day => self.anchor.day_offset(n),
+            Unit::Week => match self.anchor.day {
+                Some(d) => d.add_days(7 * n).week_value(),
+                None => self.anchor.month_s(),
+            },
+            Unit::Month => match (self.anchor.month, self.anchor.day) {
+                (_, Some(d)) => {
+                    let m = d.add_months(n as i32);
+                    format!("{:04}-{:02}", m.year, m.month)
+                }
+                (Some(m), None) => {
+                    let m = Day { year: self.anchor.year, month: m, day: 1 }.add_months(n as i32);
+                    format!("{:04}-{:02}", m.year, m.month)
+                }
+                (None, None) => self.anchor.year_s(),
+            },
+            Unit::Year => format!("{:04}", self.anchor.year + n as i32),
+            Unit::Quarter => {
+                let (y, q) = self.current_quarter()?;
+                let idx = y * 4 + i32::from(q) - 1 + n as i32;
+                format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+            }
+            Unit::Hour | Unit::Minute => return None,
+        })
+    }
+
+    fn current_quarter(&self) -> Option<(i32, u8)> {
+        let m = self.anchor.month?;
+        Some((self.anchor.year, (m - 1) / 3 + 1))
+    }
+
+    /// "il y a deux jours", "two days ago", "a year ago", "a year earlier".
+    fn ago(&self, i: usize) -> Option<Found> {
+        match self.lang {
+            Lang::Fr => {
+                if !(self.w(i) == "il" && self.w(i + 1) == "y" && self.w(i + 2) == "a") {
+                    return None;
+                }
+                let (n, k) = self.number_at(i + 3)?;
+                let unit = unit_of(self.w(k), self.lang)?;
+                let value = self.shift(unit, -(n as i64))?;
+                found(k + 1, TimexType::Date, value)
+            }
+            Lang::En => {
+                let (n, k) = self.number_at(i)?;
+                let unit = unit_of(self.w(k), self.lang)?;
+                match self.w(k + 1) {
+                    "ago" => found(k + 2, TimexType::Date, self.shift(unit, -(n as i64))?),
+                    "earlier" if unit == Unit::Year && n == 1 => {
+                        let value = match self.last_quarter {
+                            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
+                            None => format!("{:04}", self.anchor.year - 1),
+                        };
+                        found(k + 2, TimexType::Date, value)
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// A number in digits or words at `i`: the value and the token after it.
+    fn number_at(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = self.num(i) {
+            return Some((n, i + 1));
+        }
+        let w = self.w(i);
+        let n = number_word(w, self.lang)?;
+        // "twenty four", "vingt et un" are rare in the dev data: "twenty-four" is one token.
+        if let Some(m) = number_word(self.w(i + 1), self.lang).filter(|m| n >= 20 && *m < 10) {
+            return Some((n + m, i + 2));
+        }
+        Some((n, i + 1))
+    }
+
+    /// "the third quarter", "third-quarter", "the fourth quarter", "the latest quarter",
+    /// "the quarter", "the first nine months".
+    fn quarter(&self, i: usize) -> Option<Found> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let k = if self.w(i) == "the" { i + 1 } else { i };
+        let w = self.w(k);
+        let (last_y, last_q) = {
+            let (y, q) = self.current_quarter()?;
+            let idx = y * 4 + i32::from(q) - 2;
+            (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u8)
+        };
+        let ordinal = |s: &str| match s {
+            "first" => Some(1u8),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            _ => None,
+        };
+        let resolve = |q: u8| {
+            let y = if q <= last_q { last_y } else { last_y - 1 };
+            format!("{y:04}-Q{q}")
+        };
+        if let Some((o, rest)) = w.split_once('-')
+            && rest == "quarter"
+            && let Some(q) = ordinal(o)
+        {
+            return found(k + 1, TimexType::Date, resolve(q));
+        }
+        if let Some(q) = ordinal(w)
+            && self.w(k + 1) == "quarter"
+        {
+            let mut end = k + 2;
+            let mut value = resolve(q);
+            if self.w(end) == "of"
+                && let Some(y) = self.year_at(end + 1)
+            {
+                value = format!("{y:04}-Q{q}");
+                end += 2;
+            } else if let Some(y) = self.year_at(end) {
+                value = format!("{y:04}-Q{q}");
+                end += 1;
+            }
+            return found(end, TimexType::Date, value);
+        }
+        if k > i && matches!(w, "quarter" | "latest" | "period") {
+            let end = if w == "latest" && self.w(k + 1) == "quarter" { k + 2 } else { k + 1 };
+            if w == "period" || (w == "latest" && end == k + 1) {
+                return None;
+            }
+            return found(end, TimexType::Date, format!("{last_y:04}-Q{last_q}"));
+        }
+        None
+    }
+
+    /// "deux semaines", "10 ans", "un demi-siècle", "three years", "five-year",
+    /// "the past two months", "the first nine months", "environ une heure".
+    fn duration(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.lang == Lang::En {
+            if self.w(k) == "the" {
+                k += 1;
+            }
+            if matches!(self.w(k), "past" | "last" | "next" | "first" | "coming") {
+                k += 1;
+            }
+        }
+        if self.lang == Lang::Fr && matches!(self.w(k), "environ" | "pres") {
+            k += 1;
+            if self.w(k) == "de" {
+                k += 1;
+            }
+        }
+        // "five-year" / "10-year": one token, or digits + hyphen + unit in English.
+        if self.lang == Lang::En
+            && let Some((a, b)) = self.w(k).split_once('-')
+            && let (Some(n), Some(u)) = (number_word(a, self.lang), unit_of(b, self.lang))
+        {
+            return found(k + 1, TimexType::Duration, duration_value(n, u));
+        }
+        if self.lang == Lang::En
+            && let Some(n) = self.num(k)
+            && self.w(k + 1) == "-"
+            && let Some(u) = unit_of(self.w(k + 2), self.lang)
+        {
+            return found(k + 3, TimexType::Duration, duration_value(n, u));
+        }
+        let (n, after) = match self.number_at(k) {
+            Some((n, a)) if self.lang == Lang::En && self.w(k) == "a" && k == i => (n, a),
+            Some(x) => x,
+            None => {
+                if matches!(self.w(k), "quelques" | "plusieurs" | "several" | "few") {
+                    (0, k + 1)
+                } else {
+                    return None;
+                }
+            }
+        };
+        let unit = unit_of(self.w(after), self.lang)?;
+        // Bare "a year" before "ago"/"earlier" belongs to `ago`.
+        if self.lang == Lang::En && matches!(self.w(after + 1), "ago" | "earlier") {
+            return None;
+        }
+        let value = if n == 0 { duration_x(unit) } else { duration_value(n, unit) };
+        found(after + 1, TimexType::Duration, value)
+    }
+
+    /// "chaque jour", "tous les ans", "daily", "every week", "each year".
+    fn set(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        match self.lang {
+            Lang::Fr => {
+                if w == "chaque" {
+                    let u = unit_of(self.w(i + 1), self.lang)?;
+                    return found(i + 2, TimexType::Set, duration_value(1, u));
+                }
+                if matches!(w, "tous" | "toutes") && self.w(i + 1) == "les" {
+                    let u = unit_of(self.w(i + 2), self.lang)?;
+                    return found(i + 3, TimexType::Set, duration_value(1, u));
+                }
+                None
+            }
+            Lang::En => {
+                let simple = match w {
+                    "daily" => Some(Unit::Day),
+                    "weekly" => Some(Unit::Week),
+                    "monthly" => Some(Unit::Month),
+                    "annually" | "yearly" => Some(Unit::Year),
+                    "quarterly" => Some(Unit::Quarter),
+                    _ => None,
+                };
+                if let Some(u) = simple {
+                    return found(i + 1, TimexType::Set, duration_value(1, u));
+                }
+                if matches!(w, "every" | "each" | "per") {
+                    let u = unit_of(self.w(i + 1), self.lang)?;
+                    return found(i + 2, TimexType::Set, duration_value(1, u));
+                }
+                None
+            }
+        }
+    }
+
+    /// "avril 1999", "mois de juin", "juin", "January 2022", "January".
+    fn month_year(&mut self, i: usize) -> Option<Found> {
+        let mut k = i;
+        if self.lang == Lang::Fr && self.w(k) == "mois" && self.w(k + 1) == "de" {
+            k += 2;
+        }
+        if self.lang == Lang::Fr && matches!(self.w(k), "debut" | "fin" | "mi") {
+            k += 1;
+        }
+        let (m, mut end) = self.month_at(k)?;
+        // A lone "May"/"mars"/"mai" is too ambiguous unless capitalised (English "May") or
+        // followed by a year.
+        let year = if let Some(y) = self.year_at(end) {
+            end += 1;
+            y
+        } else {
+            if self.lang == Lang::En && self.w(k) == "may" {
+                return None;
+            }
+            if matches!(self.w(end), "dernier" | "derniers" | "prochain" | "last" | "next") {
+                end += 1;
+            }
+            self.implicit_year(m)
+        };
+        found(end, TimexType::Date, format!("{year:04}-{m:02}"))
+    }
+
+    /// "l'été", "l'automne", "cet hiver", "summer", "this fall".
+    fn season(&self, i: usize) -> Option<Found> {
+        let mut k = i;
+        match self.w(k) {
+            "l" if self.w(k + 1) == "'" => k += 2,
+            "le" | "cet" | "this" | "the" => k += 1,
+            _ => {}
+        }
+        let code = season_code(self.w(k), self.lang)?;
+        if k == i && self.lang == Lang::En && self.w(k) == "fall" {
+            return None;
+        }
+        let mut end = k + 1;
+        let year = if let Some(y) = self.year_at(end) {
+            end += 1;
+            format!("{y:04}")
+        } else {
+            self.anchor.year_s()
+        };
+        found(end, TimexType::Date, format!("{year}-{code}"))
+    }
+
+    /// "1999", "en 2022": a four-digit year alone.
+    fn year(&self, i: usize) -> Option<Found> {
+        let y = self.year_at(i)?;
+        // Not a part of a bigger number ("1 500") nor an amount.
+        if self.w(i + 1) == "," && self.num(i + 2).is_some() && self.glued(i, i + 1) {
+            return None;
+        }
+        if matches!(
+            self.w(i + 1),
+            "euros" | "francs" | "dollars" | "%" | "habitants" | "personnes" | "people"
+        ) {
+            return None;
+        }
+        found(i + 1, TimexType::Date, format!("{y:04}"))
+    }
+
+    /// "maintenant", "actuellement", "désormais", "now", "currently", "recently", "the future".
+    fn reference(&self, i: usize) -> Option<Found> {
+        let w = self.w(i);
+        let (kind, value) = match (self.lang, w) {
+            (Lang::Fr, "maintenant" | "actuellement" | "desormais" | "actuel" | "actuelle" | "actuels") => {
+                (TimexType::Time, "PRESENT_REF")
+            }
+            (Lang::En, "now" | "currently" | "current") => (TimexType::Date, "PRESENT_REF"),
+            (Lang::En, "recently" | "recent") => (TimexType::Date, "PAST_REF"),
+            (Lang::Fr, "recemment") => (TimexType::Date, "PAST_REF"),
+            (Lang::En, "future") if i > 0 && self.w(i - 1) == "the" => (TimexType::Date, "FUTURE_REF"),
+            _ => return None,
+        };
+        found(i + 1, kind, value)
+    }
+}
+
+fn duration_value(n: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{n}Q"),
+        Unit::Year => format!("P{n}Y"),
+    }
+}
+
+fn duration_x(unit: Unit) -> String {
+    duration_value(0, unit).replace('0', "X")
+}
+
+fn parse_quarter(v: &str) -> Option<(i32, u8)> {
+    let (y, q) = v.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests;
