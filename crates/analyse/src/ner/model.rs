@@ -42,7 +42,8 @@ pub struct FeatureTable {
 impl FeatureTable {
     pub fn new(mut entries: Vec<(u32, Vec<i16>)>, n_labels: usize) -> Self {
         entries.sort_unstable_by_key(|e| e.0);
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        // Load factor 1/3 to 2/3: a smaller table stays in cache better than probes are short.
+        let cap = (entries.len() * 3 / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let (mut keys, mut rows) = (vec![0u32; cap], vec![0u32; cap]);
         let mut weights = Vec::with_capacity(entries.len() * n_labels);
