@@ -76,7 +76,8 @@ struct Tok {
 
 fn fold(c: char) -> char {
     match c {
-        'à' | 'â' | 'ä' | 'á' => 'a',
+        // 'à' stays: "à" (a preposition) is not "a" (has).
+        'â' | 'ä' | 'á' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',
         'î' | 'ï' | 'í' => 'i',
         'ô' | 'ö' | 'ó' => 'o',
@@ -183,7 +184,7 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
         match lang {
             Lang::Fr => {
                 if FR_FUTURE_WORDS.contains(&w)
-                    || (w.len() >= 5
+                    || (w.len() >= 4
                         && ["ra", "ront", "rons", "rez", "rai"].iter().any(|s| w.ends_with(s))
                         && !FR_NOT_FUTURE.contains(&w))
                     || (matches!(w, "va" | "vont")
@@ -217,12 +218,15 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
 }
 
 struct Tagger<'a> {
+    text: &'a str,
     toks: &'a [Tok],
     lang: Lang,
     anchor: Anchor,
     dct_month_only: bool,
     /// The last quarter value mentioned (`1989-Q3`), for "a year earlier".
     last_quarter: Option<(i32, u8)>,
+    /// The last full day an expression resolved to: clock times ("22 h") refer to it.
+    last_day: Option<Day>,
 }
 
 /// Finds and normalises the temporal expressions of `text`.
@@ -230,11 +234,13 @@ pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
     let toks = tokens(text);
     let dct = dct.unwrap_or(PartialDateTime::year(1970));
     let mut t = Tagger {
+        text,
         toks: &toks,
         lang,
         anchor: Anchor::from_dct(&dct),
         dct_month_only: dct.precision() < storyline_doc::Precision::Day,
         last_quarter: None,
+        last_day: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -277,6 +283,37 @@ impl Tagger<'_> {
     }
 
     fn at(&mut self, i: usize) -> Option<Found> {
+        // A modifier ("late November", "the end of 1999", "fin septembre", "fiscal 1990") is
+        // part of the extent; the value is the modified expression's.
+        let skip = self.modifier_len(i);
+        if skip > 0
+            && let Some(f) = self.at_unmodified(i + skip)
+        {
+            return Some(f);
+        }
+        self.at_unmodified(i)
+    }
+
+    fn modifier_len(&self, i: usize) -> usize {
+        let w = |k: usize| self.w(i + k);
+        match self.lang {
+            Lang::En => match (w(0), w(1), w(2)) {
+                ("the", "end" | "beginning" | "start" | "middle", "of") => 3,
+                ("early" | "late" | "mid" | "fiscal" | "calendar", ..) => 1,
+                ("the", "early" | "late", _) => 2,
+                _ => 0,
+            },
+            Lang::Fr => match (w(0), w(1), w(2)) {
+                ("à" | "la", "fin" | "mi", "de" | "du" | "d") => 3,
+                ("fin" | "debut" | "mi", "de" | "du" | "d", _) => 2,
+                ("au", "debut", "de" | "du" | "d") => 3,
+                ("fin" | "debut" | "mi" | "courant", ..) => 1,
+                _ => 0,
+            },
+        }
+    }
+
+    fn at_unmodified(&mut self, i: usize) -> Option<Found> {
         // Rules are ordered: the first that matches at `i` wins, longer patterns first.
         let r = self
             .explicit_date(i)
@@ -292,10 +329,13 @@ impl Tagger<'_> {
             .or_else(|| self.season(i))
             .or_else(|| self.year(i))
             .or_else(|| self.reference(i));
-        if let Some(f) = &r
-            && let Some(q) = parse_quarter(&f.value)
-        {
-            self.last_quarter = Some(q);
+        if let Some(f) = &r {
+            if let Some(q) = parse_quarter(&f.value) {
+                self.last_quarter = Some(q);
+            }
+            if let Some(d) = parse_day(&f.value) {
+                self.last_day = Some(d);
+            }
         }
         r
     }
@@ -303,9 +343,38 @@ impl Tagger<'_> {
     fn month_at(&self, i: usize) -> Option<(u8, usize)> {
         let m = month_number(self.w(i), self.lang)?;
         // "Nov." as an abbreviation takes its period.
-        let end =
-            if self.w(i + 1) == "." && self.glued(i, i + 1) && self.w(i).len() <= 4 { i + 2 } else { i + 1 };
+        let abbreviation = self.lang == Lang::En && self.w(i).len() <= 4;
+        let period = abbreviation && self.w(i + 1) == "." && self.glued(i, i + 1);
+        let end = if period { i + 2 } else { i + 1 };
+        if self.lang == Lang::En {
+            // English months are capitalised; a short form ("Jan", "Mar") needs its period
+            // or a day number after it to be a month.
+            let t = &self.toks[i];
+            if !self.text_starts_upper(t) {
+                return None;
+            }
+            let full = matches!(self.w(i), "may" | "june" | "july") || self.w(i).len() > 4;
+            if !full && !period && self.num(i + 1).is_none() {
+                return None;
+            }
+        }
         Some((m, end))
+    }
+
+    fn text_starts_upper(&self, t: &Tok) -> bool {
+        self.text[t.start..].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A year at `i`, also two-digit after a French month ("octobre 98").
+    fn year_after_month(&self, i: usize) -> Option<i32> {
+        if let Some(y) = self.year_at(i) {
+            return Some(y);
+        }
+        let n = self.num(i)?;
+        let two = self.toks[i].end - self.toks[i].start == 2;
+        let unit_follows = unit_of(self.w(i + 1), self.lang).is_some() || self.w(i + 1) == "%";
+        (self.lang == Lang::Fr && two && !unit_follows)
+            .then(|| if n < 30 { 2000 + n as i32 } else { 1900 + n as i32 })
     }
 
     fn year_at(&self, i: usize) -> Option<i32> {
@@ -313,9 +382,54 @@ impl Tagger<'_> {
         (self.toks[i].end - self.toks[i].start == 4 && (1000..=2100).contains(&y)).then_some(y as i32)
     }
 
-    /// A year for a month given without one: the anchor's.
-    fn implicit_year(&self, _month: u8) -> i32 {
-        self.anchor.year
+    /// A year for a month given without one: the last such month before the anchor when the
+    /// sentence at token `i` is in the past tense, the next one in the future, else the anchor's.
+    fn implicit_year_at(&self, month: u8, i: usize) -> i32 {
+        match sentence_tense(self.toks, i, self.lang) {
+            Tense::Past => self.year_before_or_same(month),
+            Tense::Future => self.year_after_or_same(month),
+            Tense::Unknown => self.anchor.year,
+        }
+    }
+
+    /// The year that puts `month`/`day` nearest to the anchor (the anchor's year when the
+    /// anchor has no day).
+    fn nearest_year(&self, month: u8, day: u8) -> i32 {
+        let Some(a) = self.anchor.day else { return self.anchor.year };
+        (a.year - 1..=a.year + 1)
+            .filter_map(|y| Day::new(y, month, day).map(|d| (y, (d.number() - a.number()).abs())))
+            .min_by_key(|(_, dist)| *dist)
+            .map_or(a.year, |(y, _)| y)
+    }
+
+    fn year_before_or_same(&self, month: u8) -> i32 {
+        match self.anchor.month {
+            Some(m) if month > m => self.anchor.year - 1,
+            _ => self.anchor.year,
+        }
+    }
+
+    fn year_after_or_same(&self, month: u8) -> i32 {
+        match self.anchor.month {
+            Some(m) if month < m => self.anchor.year + 1,
+            _ => self.anchor.year,
+        }
+    }
+
+    /// The year of the last `month` before the anchor's month.
+    fn year_before(&self, month: u8) -> i32 {
+        match self.anchor.month {
+            Some(m) if month >= m => self.anchor.year - 1,
+            _ => self.anchor.year,
+        }
+    }
+
+    /// The year of the next `month` after the anchor's month.
+    fn year_after(&self, month: u8) -> i32 {
+        match self.anchor.month {
+            Some(m) if month <= m => self.anchor.year + 1,
+            _ => self.anchor.year,
+        }
     }
 
     fn maybe_fix_anchor(&mut self, d: Day) {
@@ -349,14 +463,21 @@ impl Tagger<'_> {
                 k += 1;
             }
             if let Some((m, mut end)) = self.month_at(k) {
-                let year = if let Some(y) = self.year_at(end) {
+                let year = if let Some(y) = self.year_after_month(end) {
                     end += 1;
                     y
                 } else {
-                    if matches!(self.w(end), "dernier" | "prochain") {
-                        end += 1;
+                    match self.w(end) {
+                        "dernier" => {
+                            end += 1;
+                            self.year_before_or_same(m)
+                        }
+                        "prochain" => {
+                            end += 1;
+                            self.year_after_or_same(m)
+                        }
+                        _ => self.nearest_year(m, d as u8),
                     }
-                    self.implicit_year(m)
                 };
                 let day = Day::new(year, m, d as u8)?;
                 self.maybe_fix_anchor(day);
@@ -370,7 +491,7 @@ impl Tagger<'_> {
             && self.toks[k].end - self.toks[k].start <= 2
         {
             let mut end = k + 1;
-            let mut year = self.implicit_year(m);
+            let mut year = self.nearest_year(m, d as u8);
             let comma = usize::from(self.w(end) == ",");
             if let Some(y) = self.year_at(end + comma) {
                 year = y;
@@ -416,7 +537,7 @@ impl Tagger<'_> {
                     Some(pm) => {
                         end = e;
                         let h12 = h % 12 + if pm { 12 } else { 0 };
-                        let date = self.anchor.day_offset(0);
+                        let date = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
                         return found(end, TimexType::Time, format!("{date}T{h12:02}:{minute:02}"));
                     }
                     None if end == i + 3 => {}
@@ -424,7 +545,7 @@ impl Tagger<'_> {
                 }
             }
         }
-        let date = self.anchor.day_offset(0);
+        let date = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
         found(end, TimexType::Time, format!("{date}T{h:02}:{minute:02}"))
     }
 
@@ -438,7 +559,6 @@ impl Tagger<'_> {
                 "apres-midi" => Some(("TAF", i + 1)),
                 "midi" => Some(("TMI", i + 1)),
                 "nuit" => Some(("TNI", i + 1)),
-                "a" if self.w(i + 1) == "l'" || (self.w(i + 1) == "l" && self.w(i + 2) == "'") => None,
                 _ => None,
             },
             Lang::En => match w {
@@ -489,6 +609,30 @@ impl Tagger<'_> {
     /// "mardi", "mardi soir", "mardi dernier", "Friday", "last Friday", "next Monday".
     fn weekday(&self, i: usize) -> Option<Found> {
         let (mut start, mut forced) = (i, None);
+        if self.lang == Lang::Fr {
+            // "la nuit de lundi à mardi", "dans la nuit du 5 au 6": the night of the first day.
+            if matches!(self.w(i), "la" | "cette")
+                && self.w(i + 1) == "nuit"
+                && matches!(self.w(i + 2), "de" | "du")
+            {
+                let first = self.weekday(i + 3)?;
+                let mut end = first.end;
+                if matches!(self.w(end), "à" | "au") && weekday_number(self.w(end + 1), self.lang).is_some()
+                {
+                    end += 2;
+                }
+                let day = first.value.get(..10).unwrap_or(&first.value).to_string();
+                return found(end, TimexType::Time, format!("{day}TNI"));
+            }
+            // "ce dimanche", "ce même lundi".
+            if self.w(i) == "ce" {
+                let k = if self.w(i + 1) == "meme" { i + 2 } else { i + 1 };
+                if weekday_number(self.w(k), self.lang).is_some() {
+                    let f = self.weekday(k)?;
+                    return Some(Found { end: f.end, ..f });
+                }
+            }
+        }
         if self.lang == Lang::En
             && matches!(self.w(i), "last" | "next" | "this")
             && weekday_number(self.w(i + 1), self.lang).is_some()
@@ -627,6 +771,10 @@ impl Tagger<'_> {
                 let (n, k) = self.number_at(i)?;
                 let unit = unit_of(self.w(k), self.lang)?;
                 match self.w(k + 1) {
+                    "ago" if unit == Unit::Year && n == 1 && self.last_quarter.is_some() => {
+                        let (y, q) = self.last_quarter?;
+                        found(k + 2, TimexType::Date, format!("{:04}-Q{q}", y - 1))
+                    }
                     "ago" => found(k + 2, TimexType::Date, self.shift(unit, -(n as i64))?),
                     "earlier" if unit == Unit::Year && n == 1 => {
                         let value = match self.last_quarter {
@@ -755,6 +903,15 @@ impl Tagger<'_> {
             }
         };
         let unit = unit_of(self.w(after), self.lang)?;
+        // A person's age ("Elvis Weiss, 20 ans", "âgée de 24 ans", "à 19 ans") is no duration.
+        if self.lang == Lang::Fr
+            && unit == Unit::Year
+            && k == i
+            && i > 0
+            && matches!(self.w(i - 1), "," | "(" | "-" | "de" | "a" | "à")
+        {
+            return None;
+        }
         // Bare "a year" before "ago"/"earlier" belongs to `ago`.
         if self.lang == Lang::En && matches!(self.w(after + 1), "ago" | "earlier") {
             return None;
@@ -784,7 +941,6 @@ impl Tagger<'_> {
                     "weekly" => Some(Unit::Week),
                     "monthly" => Some(Unit::Month),
                     "annually" | "yearly" => Some(Unit::Year),
-                    "quarterly" => Some(Unit::Quarter),
                     _ => None,
                 };
                 if let Some(u) = simple {
@@ -808,20 +964,39 @@ impl Tagger<'_> {
         if self.lang == Lang::Fr && matches!(self.w(k), "debut" | "fin" | "mi") {
             k += 1;
         }
+        let mut direction = None;
+        if self.lang == Lang::En
+            && matches!(self.w(k), "last" | "next")
+            && month_number(self.w(k + 1), self.lang).is_some()
+        {
+            direction = Some(self.w(k) == "last");
+            k += 1;
+        }
         let (m, mut end) = self.month_at(k)?;
+        if let Some(past) = direction {
+            let y = if past { self.year_before(m) } else { self.year_after(m) };
+            return found(end, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
         // A lone "May"/"mars"/"mai" is too ambiguous unless capitalised (English "May") or
         // followed by a year.
-        let year = if let Some(y) = self.year_at(end) {
+        let year = if let Some(y) = self.year_after_month(end) {
             end += 1;
             y
         } else {
             if self.lang == Lang::En && self.w(k) == "may" {
                 return None;
             }
-            if matches!(self.w(end), "dernier" | "derniers" | "prochain" | "last" | "next") {
-                end += 1;
+            match self.w(end) {
+                "dernier" | "derniers" | "last" => {
+                    end += 1;
+                    self.year_before(m)
+                }
+                "prochain" | "next" => {
+                    end += 1;
+                    self.year_after(m)
+                }
+                _ => self.implicit_year_at(m, i),
             }
-            self.implicit_year(m)
         };
         found(end, TimexType::Date, format!("{year:04}-{m:02}"))
     }
@@ -838,6 +1013,14 @@ impl Tagger<'_> {
         if k == i && self.lang == Lang::En && self.w(k) == "fall" {
             return None;
         }
+        // French "été" is mostly the participle: a season needs "l'", "cet", "en", "d'" or a year.
+        if k == i
+            && self.lang == Lang::Fr
+            && self.year_at(k + 1).is_none()
+            && !(i > 0 && matches!(self.w(i - 1), "'" | "en" | "cet" | "d"))
+        {
+            return None;
+        }
         let mut end = k + 1;
         let year = if let Some(y) = self.year_at(end) {
             end += 1;
@@ -851,6 +1034,10 @@ impl Tagger<'_> {
     /// "1999", "en 2022": a four-digit year alone.
     fn year(&self, i: usize) -> Option<Found> {
         let y = self.year_at(i)?;
+        // "the 1990s", "les années 60".
+        if self.w(i + 1) == "s" && self.glued(i, i + 1) && y % 10 == 0 {
+            return found(i + 2, TimexType::Date, format!("{:03}X", y / 10));
+        }
         // Not a part of a bigger number ("1 500") nor an amount.
         if self.w(i + 1) == "," && self.num(i + 2).is_some() && self.glued(i, i + 1) {
             return None;
@@ -872,9 +1059,15 @@ impl Tagger<'_> {
                 (TimexType::Time, "PRESENT_REF")
             }
             (Lang::En, "now" | "currently" | "current") => (TimexType::Date, "PRESENT_REF"),
+            (Lang::En, "recent") if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days") => {
+                return found(i + 2, TimexType::Date, "PAST_REF");
+            }
             (Lang::En, "recently" | "recent") => (TimexType::Date, "PAST_REF"),
             (Lang::Fr, "recemment") => (TimexType::Date, "PAST_REF"),
-            (Lang::En, "future") if i > 0 && self.w(i - 1) == "the" => (TimexType::Date, "FUTURE_REF"),
+            (Lang::En, "the") if matches!(self.w(i + 1), "future" | "past") => {
+                let v = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
+                return found(i + 2, TimexType::Date, v);
+            }
             _ => return None,
         };
         found(i + 1, kind, value)
@@ -895,6 +1088,14 @@ fn duration_value(n: u32, unit: Unit) -> String {
 
 fn duration_x(unit: Unit) -> String {
     duration_value(0, unit).replace('0', "X")
+}
+
+fn parse_day(v: &str) -> Option<Day> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Day::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, v[8..10].parse().ok()?)
 }
 
 fn parse_quarter(v: &str) -> Option<(i32, u8)> {

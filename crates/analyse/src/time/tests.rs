@@ -78,3 +78,21 @@ fn no_timex_in_plain_numbers() {
     assert!(found("Il a payé 1500 euros pour 3 chaises.", Lang::Fr, "1999-05-20").is_empty());
     assert!(found("The May Company hired 12 people.", Lang::En, "1999-05-20").is_empty());
 }
+
+#[test]
+fn french_ages_participles_nights_and_clock_times() {
+    let d = "1999-05-20";
+    assert!(found("Elvis Weiss, 20 ans, a été arrêté.", Lang::Fr, d).is_empty());
+    assert_eq!(one("Il a vécu ici 20 ans.", Lang::Fr, d).2, "P20Y");
+    assert_eq!(one("Ils ont passé l'été ici.", Lang::Fr, d).2, "1999-SU");
+    assert_eq!(
+        one("Le vol a eu lieu la nuit de lundi à mardi.", Lang::Fr, d),
+        ("la nuit de lundi à mardi".into(), "TIME", "1999-05-17TNI".into())
+    );
+    // A clock time belongs to the day just mentioned.
+    let all = found("Le village fera la fête dimanche. Le bal ouvrira à 22 h.", Lang::Fr, "1999-05-18");
+    assert_eq!(all[1], ("22 h".into(), "TIME", "1999-05-23T22:00".into()));
+    assert_eq!(one("Depuis octobre 98, rien.", Lang::Fr, d).2, "1998-10");
+    // A day and month without a year: the nearest such day to the DCT.
+    assert_eq!(one("Il viendra le 3 janvier.", Lang::Fr, "1999-12-20").2, "2000-01-03");
+}
