@@ -1051,9 +1051,43 @@ impl Tagger<'_> {
         found(i + 1, TimexType::Date, format!("{y:04}"))
     }
 
-    /// "maintenant", "actuellement", "désormais", "now", "currently", "recently", "the future".
+    /// "maintenant", "actuellement", "désormais", "now", "currently", "recently", "the future",
+    /// "pour l'instant", "l'avenir", "le lendemain", "la soirée", "par an".
     fn reference(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        if self.lang == Lang::Fr {
+            let w1 = self.w(i + 1);
+            let w2 = self.w(i + 2);
+            let w3 = self.w(i + 3);
+            match (w, w1, w2, w3) {
+                ("pour", "l", "'", "instant" | "heure") | ("pour", "le", "moment", _) => {
+                    let end = if w1 == "l" { i + 4 } else { i + 3 };
+                    return found(end, TimexType::Time, "PRESENT_REF");
+                }
+                ("l", "'", "avenir", _) => return found(i + 3, TimexType::Time, "FUTURE_REF"),
+                ("lendemain", ..) => {
+                    let day = self.last_day.or(self.anchor.day)?.add_days(1).iso();
+                    if let Some((code, end)) = self.part_of_day(i + 1) {
+                        return found(end, TimexType::Time, format!("{day}{code}"));
+                    }
+                    return found(i + 1, TimexType::Date, day);
+                }
+                ("la", "soiree" | "nuit" | "matinee", ..) => {
+                    let day = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
+                    let (code, end) = self.part_of_day(i + 1)?;
+                    return found(end, TimexType::Time, format!("{day}{code}"));
+                }
+                // "par an": the unit alone is the SET's extent.
+                ("an" | "jour" | "mois" | "semaine", ..) if i > 0 && self.w(i - 1) == "par" => {
+                    let u = unit_of(w, self.lang)?;
+                    return found(i + 1, TimexType::Set, duration_value(1, u));
+                }
+                ("annuel" | "annuels" | "annuelle" | "annuelles", ..) => {
+                    return found(i + 1, TimexType::Set, "P1Y");
+                }
+                _ => {}
+            }
+        }
         let (kind, value) = match (self.lang, w) {
             (Lang::Fr, "maintenant" | "actuellement" | "desormais" | "actuel" | "actuelle" | "actuels") => {
                 (TimexType::Time, "PRESENT_REF")

@@ -96,3 +96,15 @@ fn french_ages_participles_nights_and_clock_times() {
     // A day and month without a year: the nearest such day to the DCT.
     assert_eq!(one("Il viendra le 3 janvier.", Lang::Fr, "1999-12-20").2, "2000-01-03");
 }
+
+#[test]
+fn french_sets_and_references() {
+    let d = "1999-05-20";
+    assert_eq!(one("Il gagne 100 francs par an.", Lang::Fr, d), ("an".into(), "SET", "P1Y".into()));
+    assert_eq!(
+        one("Pour l'instant, rien.", Lang::Fr, d),
+        ("Pour l'instant".into(), "TIME", "PRESENT_REF".into())
+    );
+    let all = found("Il est arrivé mardi et il est reparti le lendemain.", Lang::Fr, d);
+    assert_eq!(all[1], ("lendemain".into(), "DATE", "1999-05-19".into()));
+}
