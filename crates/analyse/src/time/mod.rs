@@ -343,7 +343,8 @@ impl Tagger<'_> {
     fn month_at(&self, i: usize) -> Option<(u8, usize)> {
         let m = month_number(self.w(i), self.lang)?;
         // "Nov." as an abbreviation takes its period.
-        let abbreviation = self.lang == Lang::En && self.w(i).len() <= 4;
+        let abbreviation =
+            self.lang == Lang::En && self.w(i).len() <= 4 && !matches!(self.w(i), "may" | "june" | "july");
         let period = abbreviation && self.w(i + 1) == "." && self.glued(i, i + 1);
         let end = if period { i + 2 } else { i + 1 };
         if self.lang == Lang::En {
@@ -679,7 +680,11 @@ impl Tagger<'_> {
             None => self.anchor.month_s(),
         };
         if let Some((code, e)) = self.part_of_day(end) {
-            return found(e, TimexType::Time, format!("{value}{code}"));
+            // English TimeBank marks "Wednesday night" as the day (a DATE).
+            return match self.lang {
+                Lang::Fr => found(e, TimexType::Time, format!("{value}{code}")),
+                Lang::En => found(e, TimexType::Date, value),
+            };
         }
         found(end, TimexType::Date, value)
     }
@@ -711,7 +716,6 @@ impl Tagger<'_> {
                     ("last", _) | ("past", _) => (-1, i + 1),
                     ("this", _) => (0, i + 1),
                     ("next", _) | ("coming", _) => (1, i + 1),
-                    ("earlier" | "later", "this") => (0, i + 2),
                     _ => return None,
                 };
                 (unit_of(self.w(k), self.lang)?, o, k + 1)
@@ -831,6 +835,10 @@ impl Tagger<'_> {
             && rest == "quarter"
             && let Some(q) = ordinal(o)
         {
+            // "the third-quarter results": the adjective alone is the expression.
+            if k > i {
+                return None;
+            }
             return found(k + 1, TimexType::Date, resolve(q));
         }
         if let Some(q) = ordinal(w)
@@ -877,14 +885,17 @@ impl Tagger<'_> {
                 k += 1;
             }
         }
-        // "five-year" / "10-year": one token, or digits + hyphen + unit in English.
+        // "five-year" / "10-year": one token, or digits + hyphen + unit in English; an
+        // adjective, so "the" before it is not part of it.
         if self.lang == Lang::En
+            && k == i
             && let Some((a, b)) = self.w(k).split_once('-')
             && let (Some(n), Some(u)) = (number_word(a, self.lang), unit_of(b, self.lang))
         {
             return found(k + 1, TimexType::Duration, duration_value(n, u));
         }
         if self.lang == Lang::En
+            && k == i
             && let Some(n) = self.num(k)
             && self.w(k + 1) == "-"
             && let Some(u) = unit_of(self.w(k + 2), self.lang)
@@ -966,10 +977,14 @@ impl Tagger<'_> {
         }
         let mut direction = None;
         if self.lang == Lang::En
-            && matches!(self.w(k), "last" | "next")
+            && matches!(self.w(k), "last" | "next" | "this")
             && month_number(self.w(k + 1), self.lang).is_some()
         {
-            direction = Some(self.w(k) == "last");
+            direction = match self.w(k) {
+                "last" => Some(true),
+                "next" => Some(false),
+                _ => None,
+            };
             k += 1;
         }
         let (m, mut end) = self.month_at(k)?;

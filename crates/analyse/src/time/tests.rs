@@ -108,3 +108,18 @@ fn french_sets_and_references() {
     let all = found("Il est arrivé mardi et il est reparti le lendemain.", Lang::Fr, d);
     assert_eq!(all[1], ("lendemain".into(), "DATE", "1999-05-19".into()));
 }
+
+#[test]
+fn english_extents_follow_timebank() {
+    let d = "1989-11-02";
+    assert_eq!(one("Sales rose earlier this month.", Lang::En, d).0, "this month");
+    assert_eq!(
+        one("the third-quarter results", Lang::En, d),
+        ("third-quarter".into(), "DATE", "1989-Q3".into())
+    );
+    assert_eq!(one("He left last June.", Lang::En, d), ("last June".into(), "DATE", "1989-06".into()));
+    assert_eq!(
+        one("He left Wednesday night.", Lang::En, d),
+        ("Wednesday night".into(), "DATE", "1989-11-01".into())
+    );
+}
