@@ -177,8 +177,11 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
     let is_end = |t: &Tok| matches!(t.norm.as_str(), "." | "!" | "?" | "\n");
     let from = toks[..at].iter().rposition(is_end).map_or(0, |p| p + 1);
     let to = toks[at..].iter().position(is_end).map_or(toks.len(), |p| at + p);
-    let (mut past, mut future) = (0, 0);
+    // Each marker counts more the nearer it is to the expression: in "officials said the
+    // talks will resume Thursday", "will" governs the weekday, not "said".
+    let (mut past, mut future) = (0.0f64, 0.0f64);
     for (k, t) in toks[from..to].iter().enumerate() {
+        let weight = 1.0 / (1.0 + (from + k).abs_diff(at) as f64);
         let w = t.norm.as_str();
         let next = toks.get(from + k + 1).map_or("", |t| t.norm.as_str());
         match lang {
@@ -190,27 +193,27 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
                     || (matches!(w, "va" | "vont")
                         && (next.ends_with("er") || next.ends_with("ir") || next.ends_with("re")))
                 {
-                    future += 1;
+                    future += weight;
                 }
                 if FR_PAST_WORDS.contains(&w)
                     || (w.len() >= 5 && (w.ends_with("ait") || w.ends_with("aient")))
                 {
-                    past += 1;
+                    past += weight;
                 }
             }
             Lang::En => {
                 if EN_FUTURE_WORDS.contains(&w) {
-                    future += 1;
+                    future += weight;
                 }
                 if EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")) {
-                    past += 1;
+                    past += weight;
                 }
             }
         }
     }
     if future > past {
         Tense::Future
-    } else if past > 0 {
+    } else if past > 0.0 {
         Tense::Past
     } else {
         Tense::Unknown
@@ -322,6 +325,7 @@ impl Tagger<'_> {
             .or_else(|| self.weekday(i))
             .or_else(|| self.relative_unit(i))
             .or_else(|| self.ago(i))
+            .or_else(|| self.year_earlier(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.set(i))
@@ -807,6 +811,28 @@ impl Tagger<'_> {
         Some((n, i + 1))
     }
 
+    /// "year-earlier", "the year-ago quarter": the same period a year before the last quarter
+    /// mentioned, else the year before the anchor's.
+    fn year_earlier(&self, i: usize) -> Option<Found> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let k = if self.w(i) == "the" { i + 1 } else { i };
+        if !matches!(self.w(k), "year-earlier" | "year-ago") {
+            return None;
+        }
+        let noun = matches!(self.w(k + 1), "quarter" | "period");
+        if k > i && !noun {
+            return None;
+        }
+        let end = if noun { k + 2 } else { k + 1 };
+        let value = match self.last_quarter {
+            Some((y, q)) => format!("{:04}-Q{q}", y - 1),
+            None => format!("{:04}", self.anchor.year - 1),
+        };
+        found(end, TimexType::Date, value)
+    }
+
     /// "the third quarter", "third-quarter", "the fourth quarter", "the latest quarter",
     /// "the quarter", "the first nine months".
     fn quarter(&self, i: usize) -> Option<Found> {
@@ -1022,6 +1048,11 @@ impl Tagger<'_> {
         match self.w(k) {
             "l" if self.w(k + 1) == "'" => k += 2,
             "le" | "cet" | "this" | "the" => k += 1,
+            "last" | "next" if season_code(self.w(k + 1), self.lang).is_some() => {
+                let code = season_code(self.w(k + 1), self.lang)?;
+                let y = self.anchor.year + if self.w(k) == "last" { -1 } else { 1 };
+                return found(k + 2, TimexType::Date, format!("{y:04}-{code}"));
+            }
             _ => {}
         }
         let code = season_code(self.w(k), self.lang)?;

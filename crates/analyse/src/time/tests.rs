@@ -123,3 +123,13 @@ fn english_extents_follow_timebank() {
         ("Wednesday night".into(), "DATE", "1989-11-01".into())
     );
 }
+
+#[test]
+fn english_year_earlier_follows_the_quarter_in_question() {
+    let all =
+        found("Profit in the third quarter rose from the year-earlier quarter.", Lang::En, "1989-11-02");
+    assert_eq!(all[1], ("the year-earlier quarter".into(), "DATE", "1988-Q3".into()));
+    assert_eq!(one("Sales fell last fall.", Lang::En, "1989-06-02").2, "1988-FA");
+    // The nearest tense marker decides a weekday's direction.
+    assert_eq!(one("Officials said the talks will resume Thursday.", Lang::En, "1998-09-30").2, "1998-10-01");
+}
