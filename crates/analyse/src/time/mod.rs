@@ -388,12 +388,21 @@ impl Tagger<'_> {
     }
 
     /// A year for a month given without one: the last such month before the anchor when the
-    /// sentence at token `i` is in the past tense, the next one in the future, else the anchor's.
+    /// sentence at token `i` is in the past tense, the next one in the future, else the nearest.
     fn implicit_year_at(&self, month: u8, i: usize) -> i32 {
         match sentence_tense(self.toks, i, self.lang) {
             Tense::Past => self.year_before_or_same(month),
             Tense::Future => self.year_after_or_same(month),
-            Tense::Unknown => self.anchor.year,
+            Tense::Unknown => self.nearest_month_year(month),
+        }
+    }
+
+    /// The year that puts `month` nearest to the anchor's month (at most six months away).
+    fn nearest_month_year(&self, month: u8) -> i32 {
+        match self.anchor.month {
+            Some(m) if i32::from(month) - i32::from(m) > 6 => self.anchor.year - 1,
+            Some(m) if i32::from(m) - i32::from(month) > 6 => self.anchor.year + 1,
+            _ => self.anchor.year,
         }
     }
 

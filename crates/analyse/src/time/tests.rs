@@ -133,3 +133,12 @@ fn english_year_earlier_follows_the_quarter_in_question() {
     // The nearest tense marker decides a weekday's direction.
     assert_eq!(one("Officials said the talks will resume Thursday.", Lang::En, "1998-09-30").2, "1998-10-01");
 }
+
+#[test]
+fn a_month_alone_is_the_nearest_such_month() {
+    assert_eq!(one("Prices in December.", Lang::En, "1999-04-10").2, "1998-12");
+    assert_eq!(one("Prices in April.", Lang::En, "1998-12-05").2, "1999-04");
+    assert_eq!(one("Prices in June.", Lang::En, "1998-04-05").2, "1998-06");
+    // A lone "May" is too ambiguous to tag.
+    assert!(found("Prices in May.", Lang::En, "1998-04-05").is_empty());
+}
