@@ -6,9 +6,13 @@
 //! only after `B-X` or `I-X`, so the output is always well-formed IOB2. Cost per token: one
 //! static scoring plus one small history scoring per possible previous tag.
 
+use super::clusters::Clusters;
 use super::features::{
-    HistoryToken, TokenInfo, gazetteer_key, history_features, memory_key, static_features, transition_key,
+    HistoryToken, TokenInfo, context_features, form_features, gazetteer_key, history_features, memory_key,
+    static_features, token_infos, transition_key,
 };
+use super::lexicon::Lexicon;
+use super::memory::FastMap;
 use super::model::FeatureTable;
 
 /// Anything that turns feature keys into one score per label.
@@ -120,6 +124,10 @@ pub struct Precomputed {
     /// `(n + 1) × CODES × n` each; `mem` empty when memory features are off.
     gaz: Vec<i32>,
     mem: Vec<i32>,
+    /// The summed [`form_features`] weights of the lexicon's words (lower-cased, the most
+    /// frequent forms), by form hash: a row of `n` in `form_rows`.
+    forms: FastMap<u64, u32>,
+    form_rows: Vec<i32>,
 }
 
 fn prev_tag(p: usize, n: usize) -> u8 {
@@ -127,8 +135,23 @@ fn prev_tag(p: usize, n: usize) -> u8 {
 }
 
 impl Precomputed {
-    pub fn new(table: &FeatureTable, labels: &[String]) -> Self {
+    pub fn new(table: &FeatureTable, labels: &[String], lexicon: &Lexicon, clusters: &Clusters) -> Self {
         let n = labels.len();
+        let mut forms = FastMap::default();
+        let mut form_rows = Vec::new();
+        let mut feats = Vec::new();
+        for (word, _) in lexicon.sorted() {
+            let info = token_infos(&[word], lexicon, clusters, None)[0];
+            if forms.contains_key(&info.form_hash()) {
+                continue;
+            }
+            feats.clear();
+            form_features(&info, &mut feats);
+            let row = form_rows.len() / n.max(1);
+            form_rows.resize(form_rows.len() + n, 0);
+            table.accumulate(&feats, &mut form_rows[row * n..]);
+            forms.insert(info.form_hash(), row as u32);
+        }
         let allowed = transitions(labels);
         let mut trans = vec![0; (n + 1) * n];
         let mut gaz = vec![0; (n + 1) * CODES * n];
@@ -145,7 +168,7 @@ impl Precomputed {
                 }
             }
         }
-        Precomputed { n, allowed, trans, gaz, mem }
+        Precomputed { n, allowed, trans, gaz, mem, forms, form_rows }
     }
 
     /// The history features' scores of a token after previous label `p` (`n`: start).
@@ -189,8 +212,17 @@ pub fn decode_table(table: &FeatureTable, pre: &Precomputed, infos: &[TokenInfo]
     let mut back = vec![0u8; len * n];
     for i in 0..len {
         feats.clear();
-        static_features(infos, i, &mut feats);
-        stat[..n].fill(0);
+        match pre.forms.get(&infos[i].form_hash()) {
+            Some(&row) => {
+                let r = row as usize * n;
+                stat[..n].copy_from_slice(&pre.form_rows[r..r + n]);
+                context_features(infos, i, &mut feats);
+            }
+            None => {
+                stat[..n].fill(0);
+                static_features(infos, i, &mut feats);
+            }
+        }
         table.accumulate(&feats, &mut stat[..n]);
         let h = HistoryToken::new(infos, i);
         next_reach[..n].fill(false);

@@ -365,16 +365,24 @@ const END: u64 = 0xcc9e_2d51;
 
 /// The static features of token `i`, appended to `out`.
 pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
-    let t = &infos[i];
-    let at = |d: isize| -> Option<&TokenInfo> { infos.get(i.checked_add_signed(d)?) };
-    let lower_at = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |x| x.lower);
-    let shape_at = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |x| x.short_shape);
-    let initial = u64::from(t.flags & flag::INITIAL != 0);
+    form_features(&infos[i], out);
+    context_features(infos, i, out);
+}
+
+/// The hash of a token's form: tokens with the same one have the same [`form_features`].
+impl TokenInfo {
+    pub fn form_hash(&self) -> u64 {
+        self.form
+    }
+}
+
+/// The static features that depend on the token's form alone (so a decoder may score them
+/// once per word form): bias, word, shape, affixes, clusters.
+pub fn form_features(t: &TokenInfo, out: &mut Vec<u32>) {
     out.push(key(0, 0, 0));
     out.push(key(1, t.lower, 0));
     out.push(key(2, t.form, 0));
     out.push(key(3, t.shape, 0));
-    out.push(key(4, t.short_shape, initial));
     for n in 0..4 {
         if t.prefix[n] != 0 {
             out.push(key(5 + n as u32, t.prefix[n], 0));
@@ -383,6 +391,24 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
             out.push(key(9 + n as u32, t.suffix[n], 0));
         }
     }
+    if t.cluster == 0 {
+        out.push(key(50, 0, 0));
+    } else {
+        for (n, &bits) in CLUSTER_PREFIXES.iter().enumerate() {
+            out.push(key(50 + n as u32, u64::from(Clusters::prefix(t.cluster, bits)), 0));
+        }
+    }
+    out.push(key(60, u64::from(Clusters::prefix(t.cluster, 6)), t.short_shape));
+}
+
+/// The other static features of token `i`: [`static_features`] minus [`form_features`].
+pub fn context_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let t = &infos[i];
+    let at = |d: isize| -> Option<&TokenInfo> { infos.get(i.checked_add_signed(d)?) };
+    let lower_at = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |x| x.lower);
+    let shape_at = |d: isize| at(d).map_or(if d < 0 { START } else { END }, |x| x.short_shape);
+    let initial = u64::from(t.flags & flag::INITIAL != 0);
+    out.push(key(4, t.short_shape, initial));
     out.push(key(13, lower_at(-1), 0));
     out.push(key(14, lower_at(1), 0));
     out.push(key(15, lower_at(-2), 0));
@@ -404,19 +430,11 @@ pub fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(key(31, t.short_shape, lower_at(1)));
     out.push(key(34, u64::from(t.cap_run), u64::from(t.cap_pos)));
     out.push(key(35, u64::from(t.cap_pos), t.lower));
-    if t.cluster == 0 {
-        out.push(key(50, 0, 0));
-    } else {
-        for (n, &bits) in CLUSTER_PREFIXES.iter().enumerate() {
-            out.push(key(50 + n as u32, u64::from(Clusters::prefix(t.cluster, bits)), 0));
-        }
-    }
     let cl_at = |d: isize| {
         at(d).map_or(if d < 0 { START } else { END }, |x| u64::from(Clusters::prefix(x.cluster, 6)))
     };
     out.push(key(56, cl_at(-1), 0));
     out.push(key(57, cl_at(1), 0));
-    out.push(key(60, u64::from(Clusters::prefix(t.cluster, 6)), t.short_shape));
     if t.caps_sentence {
         out.push(key(65, t.lower, 0));
         out.push(key(66, u64::from(t.lex), u64::from(at(-1).map_or(9, |x| x.lex))));

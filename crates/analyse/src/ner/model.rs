@@ -186,7 +186,9 @@ impl Model {
     }
 
     pub(crate) fn tag_infos(&self, infos: &[TokenInfo]) -> Vec<u8> {
-        let pre = self.precomputed.get_or_init(|| Precomputed::new(&self.table, &self.labels));
+        let pre = self
+            .precomputed
+            .get_or_init(|| Precomputed::new(&self.table, &self.labels, &self.lexicon, &self.clusters));
         decode_table(&self.table, pre, infos)
     }
 

@@ -152,3 +152,30 @@ fn entities_from_tags() {
         [Entity { start: 0, end: 2, label: "PER".into() }, Entity { start: 3, end: 4, label: "LOC".into() }]
     );
 }
+
+#[test]
+fn fast_decoding_gives_the_reference_viterbi_tags() {
+    // The shipped decoder (integer scores, precomputed history and word-form weights) against
+    // the reference Viterbi over the model's scorer, on a shipped model and a trained one.
+    let shipped = Model::from_gz(include_bytes!("../../../../models/ner/fr.bin.gz")).unwrap();
+    let trained = train(&corpus(60), &[], &config(), |_| {}).unwrap();
+    let sentences: Vec<Vec<String>> = corpus(60)
+        .into_iter()
+        .map(|s| s.tokens)
+        .chain(
+            ["Le président a rencontré Jean Dupont à Paris , selon la mairie .", "la ville de Lyon"]
+                .map(|s| s.split(' ').map(String::from).collect()),
+        )
+        .collect();
+    for model in [&shipped, &trained] {
+        let allowed = super::decode::transitions(&model.labels);
+        for tokens in &sentences {
+            let infos = model.infos(tokens);
+            assert_eq!(
+                model.tag_infos(&infos),
+                super::decode::decode(&model.table, &allowed, &infos),
+                "{tokens:?}"
+            );
+        }
+    }
+}
