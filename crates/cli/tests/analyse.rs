@@ -10,23 +10,12 @@ mod common;
 use common::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use storyline_doc::{Annotation, Article, Language, MetaSource, Metadata, Provenance, Span};
 use storyline_store::Store;
 
 const LABELS: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 const APOSTROPHES: [char; 2] = ['\'', '\u{2019}'];
-
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        // CI always has ../shared; a lone checkout says why nothing was checked.
-        eprintln!("skipped: {} not found", dir.display());
-        None
-    }
-}
 
 fn ok(cmd: &mut std::process::Command) -> std::process::Output {
     let out = run(cmd);

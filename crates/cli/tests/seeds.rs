@@ -7,18 +7,6 @@
 mod common;
 
 use common::*;
-use std::path::PathBuf;
-
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        // CI always has ../shared; a lone checkout says why nothing was checked.
-        eprintln!("skipped: {} not found", dir.display());
-        None
-    }
-}
 
 fn furniture_in(paragraph: &str) -> Option<&'static str> {
     let p = paragraph.trim();

@@ -5,6 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The product scenario's articles (`../shared/seeds` beside the repository), or `None`
+/// with a note on stderr when this checkout has no `../shared`.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        // CI always has ../shared; a lone checkout says why nothing was checked.
+        eprintln!("skipped: {} not found", dir.display());
+        None
+    }
+}
+
 /// `storyline --data DATA`, isolated from the caller's environment.
 pub fn storyline(data: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
