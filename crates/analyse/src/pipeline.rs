@@ -2,6 +2,7 @@
 
 use crate::ner::{self, Model};
 use crate::sentences::sentences;
+use crate::time;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::collections::HashMap;
 use std::io;
@@ -129,8 +130,8 @@ fn model_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// Adds the `sentences`, `tokens` and `entities` layers to an article, replacing earlier
-/// ones. Entities need a model for the article's language; without one (or without a known
+/// Adds the `sentences`, `tokens`, `entities` and `timex` layers to an article, replacing
+/// earlier ones. Entities need a model for the article's language; without one (or without a known
 /// language) the `entities` layer is empty.
 ///
 /// Each entity's value holds its `text`, the `sentence` it is in (an index into the
@@ -167,9 +168,29 @@ pub fn analyse(article: &mut Article, models: &Models) {
             value: Default::default(),
         })
         .collect();
+    let timex = timex_layer(article);
     article.layers.insert("sentences".into(), sentence_layer);
     article.layers.insert("tokens".into(), tokens_to_layer(&tokens));
     article.layers.insert("entities".into(), entities);
+    article.layers.insert("timex".into(), timex);
+}
+
+/// Temporal expressions normalised against the publication date, labelled with their TIMEX3
+/// type, the value in `value.value`. Empty for a language without rules, and for an undated
+/// article: its relative expressions ("jeudi", "last week") cannot be resolved until a date
+/// is known (the story it joins will give one).
+fn timex_layer(article: &Article) -> Vec<Annotation> {
+    let lang = article.meta.language.as_ref().and_then(|l| time::Lang::from_code(&l.code));
+    let (Some(lang), Some(published)) = (lang, &article.meta.published) else { return Vec::new() };
+    let text = &article.text;
+    time::tag(text, lang, Some(published.date))
+        .into_iter()
+        .map(|t| Annotation {
+            span: Span::new(t.start, t.end),
+            label: t.kind.as_str().into(),
+            value: serde_json::json!({ "text": &text[t.start..t.end], "value": t.value }),
+        })
+        .collect()
 }
 
 /// The `tokens` layer of a text, as [`analyse`] makes it: for a store that keeps only the
