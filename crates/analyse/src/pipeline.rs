@@ -252,6 +252,25 @@ mod tests {
     }
 
     #[test]
+    fn timex_layer_needs_a_date_and_resolves_against_it() {
+        let text = "La réunion a eu lieu mardi, puis le comité siégera pendant trois semaines.";
+        let mut undated = article(text, "fr");
+        analyse(&mut undated, &Models::new());
+        assert_eq!(undated.layers["timex"], []);
+
+        let mut dated = article(text, "fr");
+        let published = storyline_doc::PartialDateTime::day(2021, 3, 12).unwrap();
+        dated.meta.published = Some(storyline_doc::DatedBy::new(published, MetaSource::Container));
+        analyse(&mut dated, &Models::new());
+        let found: Vec<(&str, &str, &str)> = dated.layers["timex"]
+            .iter()
+            .map(|t| (t.label.as_str(), &dated.text[t.span.range()], t.value["value"].as_str().unwrap_or("")))
+            .collect();
+        assert!(found.contains(&("DATE", "mardi", "2021-03-09")), "{found:?}");
+        assert!(found.iter().any(|&(label, _, value)| label == "DURATION" && value == "P3W"), "{found:?}");
+    }
+
+    #[test]
     fn layers_are_spans_over_the_text() {
         let mut a = article("Il pleut. « Non », dit-il.", "xx");
         analyse(&mut a, &Models::new());
