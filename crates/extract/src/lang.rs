@@ -13,10 +13,7 @@ const SAMPLE_CHARS: usize = 4000;
 /// Identifies the language of `text`; `declared` is a code from the page or the container
 /// (`fr`, `fr-FR`, `fra`), trusted unless the text clearly says otherwise.
 pub fn identify(text: &str, declared: Option<&str>) -> Option<Language> {
-    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
-    };
+    let sample = sample(text);
     let detected = whatlang::detect(sample).map(|info| Language {
         code: iso639_1(info.lang().code()).to_string(),
         confidence: info.confidence() as f32,
@@ -41,6 +38,14 @@ pub fn identify(text: &str, declared: Option<&str>) -> Option<Language> {
         }
         (Some(d), None) => Some(d),
         (None, m) => m,
+    }
+}
+
+/// The part of `text` the detector looks at.
+pub fn sample(text: &str) -> &str {
+    match text.char_indices().nth(SAMPLE_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
     }
 }
 

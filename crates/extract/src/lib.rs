@@ -49,9 +49,10 @@ pub fn extract(raw: &RawDocument) -> Result<Article, NoText> {
         raw.hints.language.clone().or_else(|| found.meta.language.as_ref().map(|l| l.code.clone()));
     let meta = merge(&raw.hints, found.meta);
     let mut article = Article::from_paragraphs(raw.provenance.clone(), meta, found.paragraphs);
+    // Only the detector's sample of the text is copied, not the whole article.
     let sample = match &article.meta.title {
-        Some(title) => format!("{title}\n\n{}", article.text),
-        None => article.text.clone(),
+        Some(title) => format!("{title}\n\n{}", lang::sample(&article.text)),
+        None => lang::sample(&article.text).to_string(),
     };
     article.meta.language = lang::identify(&sample, declared_language.as_deref());
     Ok(article)

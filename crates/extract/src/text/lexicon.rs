@@ -22,7 +22,7 @@ pub const CUES: &[&str] = &[
     "unlimited", "access", "offer",
     // French
     "publicité", "pub", "lire", "suite", "aussi", "abonner", "abonne", "abonnez", "abonnez-vous",
-    "s'abonner", "abonnement", "abonnés", "inscrire", "inscrivez-vous", "inscription", "partager",
+    "abonnement", "abonnés", "inscrire", "inscrivez-vous", "inscription", "partager",
     "partagez", "suivez-nous", "suivre", "commentaires", "commentaire", "commenter", "voir",
     "vidéo", "vidéos", "diaporama", "cliquez", "écouter", "lecture", "fermer", "réservé", "offre",
     "découvrir", "connecter", "connexion", "retrouvez", "recevoir", "newsletter", "articles",
@@ -62,7 +62,7 @@ pub const GLUE: &[&str] = &[
 #[rustfmt::skip]
 pub const SUBSCRIBE_CUES: &[&str] = &[
     "subscribe", "signup", "sign", "register", "newsletter", "newsletters", "abonne", "abonner",
-    "abonnez", "abonnez-vous", "s'abonner", "inscrire", "inscrivez-vous", "abonnieren", "anmelden",
+    "abonnez", "abonnez-vous", "inscrire", "inscrivez-vous", "abonnieren", "anmelden",
     "registrieren", "suscríbete", "suscribirse", "iscriviti", "abbonati", "assine",
 ];
 

@@ -105,7 +105,7 @@ fn words(text: &str) -> Vec<String> {
             continue;
         }
         match w.find('\'') {
-            Some(i) if i > 0 && i <= 2 && w.len() > i + 1 && !w.starts_with("s'abonner") => {
+            Some(i) if i > 0 && i <= 2 && w.len() > i + 1 => {
                 out.push(w[..=i].to_string());
                 out.push(w[i + 1..].to_string());
             }
