@@ -13,9 +13,11 @@
 mod compile;
 mod fold;
 mod format;
+mod geocode;
 
 pub use compile::{CompileError, compile};
 pub use fold::{KeyHash, fold, key_hash};
+pub use geocode::{GeoPrecision, Geocoded, Geocoder};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

@@ -62,3 +62,56 @@ fn corrupt_input_is_an_error_not_a_panic() {
     std::io::Write::write_all(&mut gz, b"SLGAZ1\xff").unwrap();
     assert!(Gazetteer::from_gz(&gz.finish().unwrap()).is_err());
 }
+
+mod geocoding {
+    use super::*;
+
+    fn resolve_in<'g>(g: &'g Geocoder, names: &[&str], which: &str) -> Geocoded<'g> {
+        let at = names.iter().position(|n| *n == which).unwrap();
+        g.resolve_all(names)[at].clone().unwrap_or_else(|| panic!("{which} not resolved"))
+    }
+
+    #[test]
+    fn a_name_alone_is_its_most_important_place() {
+        let g = Geocoder::new(Gazetteer::embedded());
+        let london = g.resolve("London").unwrap();
+        assert_eq!((london.place.country.as_str(), london.precision), ("GB", GeoPrecision::City));
+        assert!(london.candidates > 1, "London is ambiguous");
+        assert!(london.confidence > 0.9, "{}", london.confidence);
+        assert!((london.lat - 51.5).abs() < 0.2 && london.lon.abs() < 0.3);
+        assert!(g.resolve("Nowhereville Upon Qzx").is_none());
+    }
+
+    #[test]
+    fn other_places_of_the_text_pick_the_reading() {
+        let g = Geocoder::new(Gazetteer::embedded());
+        let names = ["Toronto", "London", "Hamilton", "Canada"];
+        let london = resolve_in(&g, &names, "London");
+        assert_eq!(london.place.country, "CA");
+        assert!((london.lon + 81.2).abs() < 0.5, "London, Ontario: {}", london.lon);
+        // Hamilton too is read in Canada, not in New Zealand or Scotland.
+        assert_eq!(resolve_in(&g, &names, "Hamilton").place.country, "CA");
+    }
+
+    #[test]
+    fn former_and_foreign_names_resolve_to_the_place() {
+        let g = Geocoder::new(Gazetteer::embedded());
+        let bombay = g.resolve("Bombay").unwrap();
+        assert_eq!(bombay.place.geonameid, g.resolve("Mumbai").unwrap().place.geonameid);
+        let de = g.resolve("Allemagne").unwrap();
+        assert_eq!((de.place.country.as_str(), de.precision), ("DE", GeoPrecision::Country));
+        assert_eq!(g.resolve("Berlin").unwrap().lat, de.lat, "a country is shown at its largest city");
+    }
+
+    #[test]
+    fn a_place_at_odds_with_the_text_gets_a_low_fit() {
+        let g = Geocoder::new(Gazetteer::embedded());
+        let names = ["Lyon", "Marseille", "France", "Toulouse", "Chicago"];
+        let chicago = resolve_in(&g, &names, "Chicago");
+        let lyon = resolve_in(&g, &names, "Lyon");
+        assert_eq!(chicago.place.country, "US");
+        assert!(chicago.confidence > 0.9, "Chicago is surely Chicago: {}", chicago.confidence);
+        assert!(chicago.fit < 0.3, "but it fits nothing else of the text: {}", chicago.fit);
+        assert!(lyon.fit > 0.9, "{}", lyon.fit);
+    }
+}
