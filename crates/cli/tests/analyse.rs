@@ -150,8 +150,8 @@ fn seeds_get_sentences_tokens_and_entities() {
     // (run `storyline -v ingest` to see why).
     assert!(labels.contains("PER") && labels.contains("LOC"), "labels found: {labels:?}");
 
-    // Across the store: groups by folded text and label, most mentioned first.
-    let out = ok(storyline(data.path()).args(["entities", "--json", "--limit", "0"]));
+    // Across the store, unresolved: groups by folded text and label, most mentioned first.
+    let out = ok(storyline(data.path()).args(["entities", "--by-text", "--json", "--limit", "0"]));
     let groups = json_lines(&out);
     let mentions: Vec<u64> = groups.iter().map(|g| g["mentions"].as_u64().expect("mentions")).collect();
     assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{mentions:?}");
@@ -162,10 +162,43 @@ fn seeds_get_sentences_tokens_and_entities() {
         assert!(g["articles"].as_u64().unwrap() <= g["mentions"].as_u64().unwrap());
         assert_eq!(g["folded"], storyline_store::fold(g["text"].as_str().unwrap()));
     }
-    let out = ok(storyline(data.path()).args(["entities", "--json", "--label", "PER", "--limit", "3"]));
+    let out = ok(storyline(data.path()).args([
+        "entities",
+        "--by-text",
+        "--json",
+        "--label",
+        "PER",
+        "--limit",
+        "3",
+    ]));
     let per = json_lines(&out);
     assert!(!per.is_empty() && per.len() <= 3, "{per:?}");
     assert!(per.iter().all(|g| g["label"] == "PER"));
+
+    // Resolved: every mention counted once, in one entity.
+    let out = ok(storyline(data.path()).args(["entities", "--json", "--limit", "0"]));
+    let entities = json_lines(&out);
+    let resolved: u64 = entities.iter().map(|e| e["mentions"].as_u64().expect("mentions")).sum();
+    assert_eq!(resolved, total);
+    for e in &entities {
+        let variants = e["variants"].as_object().expect("variants");
+        assert!(variants.contains_key(e["canonical"].as_str().unwrap()), "{e}");
+        let counted: u64 = variants.values().map(|c| c.as_u64().unwrap()).sum();
+        assert_eq!(counted, e["mentions"].as_u64().unwrap(), "{e}");
+    }
+    // The two seeds name the same people and places, sometimes spelled differently: some
+    // entity of each kind is mentioned in both, and some person under two spellings.
+    for kind in ["PER", "LOC"] {
+        assert!(entities.iter().any(|e| e["kind"] == kind && e["articles"] == 2), "{kind}: {entities:?}");
+    }
+    assert!(
+        entities.iter().any(|e| e["kind"] == "PER" && e["variants"].as_object().unwrap().len() >= 2),
+        "{entities:?}"
+    );
+    assert!(
+        entities.iter().any(|e| e["kind"] == "LOC" && e["articles"] == 2 && e["place"]["lat"].is_f64()),
+        "a place both articles name is geocoded: {entities:?}"
+    );
 }
 
 /// Articles whose language has a model in the repository, with names in them.

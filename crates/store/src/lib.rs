@@ -538,6 +538,30 @@ impl Store {
         .map_err(|e| self.sql_err(e))
     }
 
+    /// Every article's entity mentions as `(article id, [(label, text)])`, articles in the
+    /// order they were stored and mentions in text order: what entity resolution replays.
+    pub fn mentions_by_article(&self) -> Result<Vec<ArticleMentions>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, e.label, e.text FROM entities e JOIN articles a ON a.seq = e.article
+                 ORDER BY a.seq, e.n",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        let mut out: Vec<ArticleMentions> = Vec::new();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .map_err(|e| self.sql_err(e))?;
+        for row in rows {
+            let (id, label, text) = row.map_err(|e| self.sql_err(e))?;
+            match out.last_mut() {
+                Some((last, mentions)) if *last == id => mentions.push((label, text)),
+                _ => out.push((id, vec![(label, text)])),
+            }
+        }
+        Ok(out)
+    }
+
     /// Every entity row as a JSON array `[article id, n, start, end, label, text, folded,
     /// sentence]`, in order: for comparing two stores.
     pub fn entity_rows_by_id(&self) -> Result<Vec<String>, StoreError> {
@@ -681,6 +705,9 @@ pub struct EntityMention {
     /// Index into the article's `sentences` layer; `None` when the article has none.
     pub sentence: Option<usize>,
 }
+
+/// An article's id and its entity mentions as `(label, text)`, in text order.
+pub type ArticleMentions = (String, Vec<(String, String)>);
 
 /// The mentions of one entity (one folded text and label) across the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -344,6 +344,12 @@ fn entities_are_stored_with_the_article_and_tokens_are_not() {
     assert_eq!((per[0].mentions, per[0].articles), (2, 2));
     assert_eq!(store.entity_counts(None, 1).unwrap().len(), 1);
     assert!(store.entity_counts(Some("ORG"), 0).unwrap().is_empty());
+
+    let replay = store.mentions_by_article().unwrap();
+    let ids: Vec<&str> = replay.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, [a.id.as_str(), b.id.as_str()], "in the order stored");
+    assert_eq!(replay[0].1[0], ("PER".to_string(), "Emmanuel Macron".to_string()));
+    assert_eq!(replay[0].1.len(), 3);
 }
 
 #[test]

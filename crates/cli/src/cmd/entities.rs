@@ -3,6 +3,7 @@
 use crate::Context;
 use std::io::Write;
 use std::process::ExitCode;
+use storyline_resolve::{Entity, Mention, Resolver};
 use storyline_store::{EntityCount, EntityMention, Store, StoreError};
 
 /// Show named entities: of one article, or counted across the store.
@@ -10,15 +11,18 @@ use storyline_store::{EntityCount, EntityMention, Store, StoreError};
 /// With an ARTICLE id (or unique prefix): each entity mention in text order, with its label
 /// (PER, LOC, ORG, MISC), byte offsets over the article's text and the index of its sentence.
 ///
-/// Without: mentions across the store grouped by text (compared case-insensitively) and label,
-/// most mentioned first, with the number of mentions and of articles. These are mentions, not
-/// yet resolved entities: `Macron` and `Emmanuel Macron` are two lines.
+/// Without: the entities of the whole store, resolved across articles and languages, most
+/// mentioned first: one line per entity with its canonical name, every variant as written,
+/// and for a place the gazetteer's name, country and coordinates. `Emmanuel Macron` and a later
+/// `Macron`, `Tchaïkovski` and `Tschaikowsky`, `Bombay` and `Mumbai` are one line each.
+/// `--by-text` shows the raw mentions grouped by text instead.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   storyline entities 3f2a9c01                # one article's entities
   storyline entities 3f2a9c01 --json | jq -r 'select(.label == \"PER\") | .text'
   storyline entities --label LOC --limit 20  # the 20 most mentioned places
-  storyline entities --json --limit 0        # every group, as JSON lines")]
+  storyline entities --json --limit 0        # every entity, as JSON lines
+  storyline entities --by-text               # mentions grouped by text, unresolved")]
 pub struct Args {
     /// The article's id (or a unique prefix of it); without one, counts across the store.
     #[arg(value_name = "ARTICLE")]
@@ -33,9 +37,17 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
 
+    /// Across the store, mentions grouped by their text (case-insensitively) and label, not
+    /// resolved into entities.
+    #[arg(long, conflicts_with = "article")]
+    pub by_text: bool,
+
     /// One JSON object per line instead of a table. Of an article: `text`, `label`, `start`,
-    /// `end` (byte offsets, half-open), `sentence`. Across the store: `text` (the most frequent
-    /// form), `label`, `folded`, `mentions`, `articles`.
+    /// `end` (byte offsets, half-open), `sentence`. Across the store: `id`, `kind`,
+    /// `canonical`, `variants` (text → count), `mentions`, `articles`, `stories`, and for a
+    /// place `place` (`geonameid`, `name`, `country`, `lat`, `lon`, `precision`,
+    /// `confidence`); with `--by-text`: `text` (the most frequent form), `label`, `folded`,
+    /// `mentions`, `articles`.
     #[arg(long)]
     pub json: bool,
 }
@@ -87,6 +99,25 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             }
             if args.json { json_lines(&mut out, &mentions) } else { mention_table(&mut out, &mentions) }
         }
+        None if !args.by_text => {
+            let mut resolver = Resolver::new();
+            for (_, mentions) in store.mentions_by_article()? {
+                let mentions: Vec<Mention> =
+                    mentions.iter().map(|(label, text)| Mention { text, label }).collect();
+                resolver.add_article(None, &mentions);
+            }
+            let mut entities: Vec<&Entity> =
+                resolver.entities().iter().filter(|e| label.is_none_or(|l| e.kind == l)).collect();
+            entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.canonical.cmp(&b.canonical)));
+            entities.truncate(limit(args.limit.unwrap_or(DEFAULT_STORE_LIMIT)));
+            if entities.is_empty() && !ctx.quiet && !args.json {
+                eprintln!(
+                    "no entities in {} (`storyline analyse` analyses older articles)",
+                    ctx.data.display()
+                );
+            }
+            if args.json { json_lines(&mut out, &entities) } else { entity_table(&mut out, &entities) }
+        }
         None => {
             let counts = store.entity_counts(label, args.limit.unwrap_or(DEFAULT_STORE_LIMIT))?;
             if counts.is_empty() && !ctx.quiet && !args.json {
@@ -122,6 +153,33 @@ fn mention_table(out: &mut impl Write, rows: &[EntityMention]) -> std::io::Resul
     for m in rows {
         let sentence = m.sentence.map_or_else(|| "-".to_string(), |s| s.to_string());
         writeln!(out, "{:<5}  {:>7}  {:>7}  {sentence:>5}  {}", m.label, m.start, m.end, one_line(&m.text))?;
+    }
+    Ok(())
+}
+
+/// `--limit N` as a length: 0 for all.
+fn limit(n: u64) -> usize {
+    if n == 0 { usize::MAX } else { usize::try_from(n).unwrap_or(usize::MAX) }
+}
+
+fn entity_table(out: &mut impl Write, rows: &[&Entity]) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:>8}  {:>8}  {:<5}  ENTITY  [other spellings]  (place)",
+        "MENTIONS", "ARTICLES", "LABEL"
+    )?;
+    for e in rows {
+        let others: Vec<String> =
+            e.variants.keys().filter(|v| **v != e.canonical).map(|v| one_line(v)).collect();
+        let others = if others.is_empty() { String::new() } else { format!("  [{}]", others.join(" | ")) };
+        let place = e.place.as_ref().map_or(String::new(), |p| {
+            format!("  ({}, {}, {:.3} {:.3}, {})", p.name, p.country, p.lat, p.lon, p.precision)
+        });
+        let canonical = one_line(&e.canonical);
+        writeln!(out, "{:>8}  {:>8}  {:<5}  {canonical}{others}{place}", e.mentions, e.articles, e.kind)?;
     }
     Ok(())
 }

@@ -1,0 +1,134 @@
+use super::*;
+
+fn m<'a>(text: &'a str, label: &'a str) -> Mention<'a> {
+    Mention { text, label }
+}
+
+/// The canonical name of each mention's entity.
+fn names(r: &Resolver, ids: &[Option<EntityId>]) -> Vec<String> {
+    ids.iter().map(|id| id.map_or("-".into(), |id| r.entity(id).canonical.clone())).collect()
+}
+
+#[test]
+fn surnames_and_near_spellings_join_the_full_name_within_an_article() {
+    let mut r = Resolver::new();
+    let ids = r.add_article(
+        None,
+        &[
+            m("Ana María Oliveira", "PER"),
+            m("Oliveira", "PER"),
+            m("Ana Maria Olivera", "PER"),
+            m("Pedro Oliveira", "PER"),
+            m("Ana", "PER"),
+        ],
+    );
+    // "Oliveira" alone is the surname of two people here: it stays apart rather than guess.
+    assert_eq!(ids[0], ids[2], "one edit away, same article");
+    assert_ne!(ids[0], ids[3]);
+    assert_ne!(ids[1], ids[0]);
+    assert_eq!(ids[4], ids[0], "the first name of one full name only");
+    let e = r.entity(ids[0].unwrap());
+    assert_eq!(e.variants.len(), 3);
+    assert_eq!(e.kind, "PER");
+}
+
+#[test]
+fn transliterations_join_across_articles_and_languages() {
+    let mut r = Resolver::new();
+    let a = r.add_article(Some("s1"), &[m("Piotr Tchaïkovski", "PER"), m("Moscou", "LOC")]);
+    let b = r.add_article(Some("s2"), &[m("Piotr Tschaikowsky", "PER")]);
+    let c = r.add_article(Some("s3"), &[m("Пётр Чайковский", "PER")]);
+    assert_eq!(a[0], b[0]);
+    // The Cyrillic key ("chaikovskii") is one edit from the Latin one, and only the context
+    // (here, the same place) vouches for it; without it, the name stays apart.
+    assert_ne!(a[0], c[0]);
+    let d = r.add_article(Some("s4"), &[m("Пётр Чайковский", "PER"), m("Москва", "LOC")]);
+    assert_eq!(d[1], a[1], "Moscou and Москва are one place");
+    assert_eq!(d[0], c[0], "exact key of the earlier Cyrillic spelling");
+    let e = r.entity(a[0].unwrap());
+    assert_eq!(e.variants.len(), 2);
+    assert_eq!(e.stories.iter().collect::<Vec<_>>(), ["s1", "s2"]);
+}
+
+#[test]
+fn near_spellings_need_context_across_articles() {
+    let mut r = Resolver::new();
+    let a = r.add_article(Some("s1"), &[m("Marina Kovalenko", "PER"), m("Odesa", "LOC")]);
+    // One letter off, another story, nothing else in common: two people, not one.
+    let b = r.add_article(Some("s2"), &[m("Marino Kovalenko", "PER")]);
+    assert_ne!(b[0], a[0]);
+    // The same near spelling in the same story joins.
+    let c = r.add_article(Some("s1"), &[m("Mariana Kovalenko", "PER")]);
+    assert_eq!(c[0], a[0]);
+    // And a surname alone joins when the story vouches for it.
+    let d = r.add_article(Some("s1"), &[m("Kovalenko", "PER")]);
+    assert_eq!(d[0], a[0]);
+    assert_eq!(names(&r, &d), ["Marina Kovalenko"]);
+}
+
+#[test]
+fn places_are_geocoded_and_former_names_join() {
+    let mut r = Resolver::new();
+    let a = r.add_article(None, &[m("Bombay", "LOC"), m("Inde", "LOC")]);
+    let b = r.add_article(None, &[m("Mumbai", "LOC")]);
+    assert_eq!(a[0], b[0]);
+    let city = r.entity(a[0].unwrap());
+    let place = city.place.as_ref().unwrap();
+    assert_eq!((place.country.as_str(), place.precision), ("IN", "city"));
+    assert_eq!(city.variants.len(), 2);
+    let country = r.entity(a[1].unwrap()).place.as_ref().unwrap();
+    assert_eq!((country.country.as_str(), country.precision), ("IN", "country"));
+    // A place name the gazetteer lacks is still an entity, without a position.
+    let c = r.add_article(None, &[m("Xqzzyville", "LOC")]);
+    assert!(r.entity(c[0].unwrap()).place.is_none());
+}
+
+#[test]
+fn acronyms_join_their_expansion() {
+    let mut r = Resolver::new();
+    let ids = r.add_article(
+        None,
+        &[m("Organisation mondiale de la santé", "ORG"), m("OMS", "ORG"), m("UNICEF", "ORG")],
+    );
+    assert_eq!(ids[0], ids[1]);
+    assert_ne!(ids[2], ids[0]);
+    assert_eq!(names(&r, &ids[..1]), ["Organisation mondiale de la santé"]);
+    // Later articles that only use the acronym find the entity by its key.
+    let later = r.add_article(None, &[m("OMS", "ORG")]);
+    assert_eq!(later[0], ids[0]);
+}
+
+#[test]
+fn order_of_articles_does_not_change_the_grouping() {
+    let articles: Vec<Vec<Mention>> = vec![
+        vec![m("Jean-Luc Moreau", "PER"), m("Lille", "LOC")],
+        vec![m("Jean Luc Moreau", "PER"), m("Moreau", "PER")],
+        vec![m("Claire Fontaine", "PER")],
+    ];
+    let partition = |order: &[usize]| {
+        let mut r = Resolver::new();
+        let mut by_text: BTreeMap<String, EntityId> = BTreeMap::new();
+        for &i in order {
+            let ids = r.add_article(Some("s"), &articles[i]);
+            for (mention, id) in articles[i].iter().zip(ids) {
+                by_text.insert(mention.text.to_owned(), id.unwrap());
+            }
+        }
+        let mut groups: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
+        for (t, id) in by_text {
+            groups.entry(id).or_default().push(t);
+        }
+        let mut v: Vec<Vec<String>> = groups.into_values().collect();
+        v.sort();
+        v
+    };
+    assert_eq!(partition(&[0, 1, 2]), partition(&[2, 1, 0]));
+    assert_eq!(partition(&[0, 1, 2]).len(), 3);
+}
+
+#[test]
+fn mentions_without_letters_get_no_entity() {
+    let mut r = Resolver::new();
+    assert_eq!(r.add_article(None, &[m("« »", "MISC")]), [None]);
+    assert!(r.entities().is_empty());
+}
