@@ -23,6 +23,7 @@
 
 pub mod key;
 mod local;
+mod titles;
 
 use key::{deletion_keys, within_one_edit};
 use local::Group;
@@ -40,6 +41,14 @@ pub struct Mention<'a> {
     pub text: &'a str,
     /// `PER`, `LOC`, `ORG` or `MISC`.
     pub label: &'a str,
+    /// Byte offsets over the article's text, when it is given ([`Resolver::add_article_text`]).
+    pub span: Option<(usize, usize)>,
+}
+
+impl<'a> Mention<'a> {
+    pub fn new(text: &'a str, label: &'a str) -> Self {
+        Mention { text, label, span: None }
+    }
 }
 
 /// Where a place entity lies.
@@ -66,6 +75,10 @@ pub struct Entity {
     pub canonical: String,
     /// Every way it was written, with how often.
     pub variants: BTreeMap<String, u32>,
+    /// Titles and roles it was given ("président brésilien", "porte-parole de la police")
+    /// and the times a title alone stood for it within an article, lowercased.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, u32>,
     pub mentions: u32,
     pub articles: u32,
     /// The stories it appears in (at most [`MAX_STORIES`] are listed).
@@ -133,7 +146,21 @@ impl Resolver {
     /// Resolves one article's mentions (in any order) and returns the entity of each; `None`
     /// for a mention with no letters or digits to go by.
     pub fn add_article(&mut self, story: Option<&str>, mentions: &[Mention]) -> Vec<Option<EntityId>> {
-        let groups = local::group(mentions, &self.geocoder);
+        self.add_article_text(story, None, mentions)
+    }
+
+    /// [`Resolver::add_article`] with the article's text, over which the mentions' spans lie:
+    /// titles before names, and titles alone that stand for them, are found too.
+    pub fn add_article_text(
+        &mut self,
+        story: Option<&str>,
+        text: Option<&str>,
+        mentions: &[Mention],
+    ) -> Vec<Option<EntityId>> {
+        let mut groups = local::group(mentions, &self.geocoder);
+        if let Some(text) = text {
+            local::find_titles(&mut groups, text, mentions);
+        }
         // Exact matches first: the entities they find are the context for the rest.
         let mut resolved: Vec<Option<EntityId>> = groups.iter().map(|g| self.find_exact(g)).collect();
         let context: HashSet<EntityId> = resolved.iter().flatten().copied().collect();
@@ -197,6 +224,7 @@ impl Resolver {
             kind: g.kind.clone(),
             canonical: String::new(),
             variants: BTreeMap::new(),
+            titles: BTreeMap::new(),
             mentions: 0,
             articles: 0,
             stories: BTreeSet::new(),
@@ -234,6 +262,9 @@ impl Resolver {
             }
         }
         let e = &mut self.entities[id as usize];
+        for (t, n) in &g.titles {
+            *e.titles.entry(t.clone()).or_default() += n;
+        }
         e.mentions += g.members.len() as u32;
         e.articles += 1;
         if let Some(s) = story
@@ -284,7 +315,11 @@ pub fn mentions_of(article: &Article) -> Vec<Mention<'_>> {
         .get("entities")
         .into_iter()
         .flatten()
-        .map(|a| Mention { text: article.span_text(a.span), label: a.label.as_str() })
+        .map(|a| Mention {
+            text: article.span_text(a.span),
+            label: a.label.as_str(),
+            span: Some((a.span.start, a.span.end)),
+        })
         .collect()
 }
 

@@ -7,6 +7,7 @@
 
 use crate::PlaceRef;
 use crate::key::{name_key, within_one_edit};
+use crate::titles;
 use std::collections::HashMap;
 use storyline_geo::Geocoder;
 
@@ -20,6 +21,8 @@ pub(crate) struct Group {
     pub variants: Vec<(String, Vec<String>)>,
     pub counts: HashMap<String, u32>,
     pub place: Option<PlaceRef>,
+    /// Titles given before its names and titles alone standing for it, with counts.
+    pub titles: HashMap<String, u32>,
 }
 
 impl Group {
@@ -141,6 +144,7 @@ pub(crate) fn group(mentions: &[crate::Mention], geocoder: &Geocoder) -> Vec<Gro
                 variants: Vec::new(),
                 counts: HashMap::new(),
                 place: None,
+                titles: HashMap::new(),
             });
             groups.len() - 1
         });
@@ -219,6 +223,35 @@ impl UnionFind {
         if a != b {
             let (lo, hi) = if a < b { (a, b) } else { (b, a) };
             self.0[hi] = lo;
+        }
+    }
+}
+
+/// Adds to the people's groups the titles written before their names, then counts each role
+/// noun used alone ("le président a dit") for the one person the article gave that role, if
+/// only one.
+pub(crate) fn find_titles(groups: &mut [Group], text: &str, mentions: &[crate::Mention]) {
+    let tokens = titles::tokens(text);
+    let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut titled = Vec::new();
+    for (g, group) in groups.iter_mut().enumerate().filter(|(_, g)| g.kind == "PER") {
+        for &m in &group.members {
+            let Some((start, _)) = mentions[m].span.filter(|&(s, e)| s <= e && e <= text.len()) else {
+                continue;
+            };
+            if let Some(title) = titles::title_before(text, &tokens, start) {
+                titled.push(title.start);
+                *group.titles.entry(title.phrase).or_default() += 1;
+                let holders = roles.entry(title.role).or_default();
+                if !holders.contains(&g) {
+                    holders.push(g);
+                }
+            }
+        }
+    }
+    for (_, role) in titles::bare_titles(text, &tokens, &titled) {
+        if let Some([g]) = roles.get(&role).map(Vec::as_slice) {
+            *groups[*g].titles.entry(role).or_default() += 1;
         }
     }
 }

@@ -1,7 +1,7 @@
 use super::*;
 
 fn m<'a>(text: &'a str, label: &'a str) -> Mention<'a> {
-    Mention { text, label }
+    Mention::new(text, label)
 }
 
 /// The canonical name of each mention's entity.
@@ -131,4 +131,29 @@ fn mentions_without_letters_get_no_entity() {
     let mut r = Resolver::new();
     assert_eq!(r.add_article(None, &[m("« »", "MISC")]), [None]);
     assert!(r.entities().is_empty());
+}
+
+#[test]
+fn a_title_alone_stands_for_the_one_person_given_it() {
+    let text = "Le président brésilien Paulo Mendes a reçu la ministre Ana Ruiz. \
+                Le président a ensuite parlé. Mendes a promis des réformes, a dit la ministre.";
+    let mentions: Vec<Mention> = ["Paulo Mendes", "Ana Ruiz", "Mendes"]
+        .iter()
+        .map(|name| {
+            let start = text.find(name).unwrap();
+            Mention { text: name, label: "PER", span: Some((start, start + name.len())) }
+        })
+        .collect();
+    // "Mendes" is found after "Paulo Mendes" by `find`, at its first place: use the last one.
+    let mut mentions = mentions;
+    let last = text.rfind("Mendes").unwrap();
+    mentions[2].span = Some((last, last + "Mendes".len()));
+    let mut r = Resolver::new();
+    let ids = r.add_article_text(None, Some(text), &mentions);
+    assert_eq!(ids[0], ids[2]);
+    let president = r.entity(ids[0].unwrap());
+    assert_eq!(president.titles.get("président brésilien"), Some(&1));
+    assert_eq!(president.titles.get("président"), Some(&1), "{:?}", president.titles);
+    let minister = r.entity(ids[1].unwrap());
+    assert_eq!(minister.titles.get("ministre"), Some(&2), "{:?}", minister.titles);
 }

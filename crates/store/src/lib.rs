@@ -538,25 +538,33 @@ impl Store {
         .map_err(|e| self.sql_err(e))
     }
 
-    /// Every article's entity mentions as `(article id, [(label, text)])`, articles in the
-    /// order they were stored and mentions in text order: what entity resolution replays.
+    /// Every article's entity mentions, articles in the order they were stored and mentions
+    /// in text order: what entity resolution replays.
     pub fn mentions_by_article(&self) -> Result<Vec<ArticleMentions>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT a.id, e.label, e.text FROM entities e JOIN articles a ON a.seq = e.article
-                 ORDER BY a.seq, e.n",
+                "SELECT a.id, e.label, e.text, e.span_start, e.span_end
+                 FROM entities e JOIN articles a ON a.seq = e.article ORDER BY a.seq, e.n",
             )
             .map_err(|e| self.sql_err(e))?;
         let mut out: Vec<ArticleMentions> = Vec::new();
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .query_map([], |r| {
+                let mention = StoredMention {
+                    label: r.get(1)?,
+                    text: r.get(2)?,
+                    start: r.get::<_, i64>(3)? as usize,
+                    end: r.get::<_, i64>(4)? as usize,
+                };
+                Ok((r.get::<_, String>(0)?, mention))
+            })
             .map_err(|e| self.sql_err(e))?;
         for row in rows {
-            let (id, label, text) = row.map_err(|e| self.sql_err(e))?;
+            let (id, mention) = row.map_err(|e| self.sql_err(e))?;
             match out.last_mut() {
-                Some((last, mentions)) if *last == id => mentions.push((label, text)),
-                _ => out.push((id, vec![(label, text)])),
+                Some((last, mentions)) if *last == id => mentions.push(mention),
+                _ => out.push((id, vec![mention])),
             }
         }
         Ok(out)
@@ -706,8 +714,18 @@ pub struct EntityMention {
     pub sentence: Option<usize>,
 }
 
-/// An article's id and its entity mentions as `(label, text)`, in text order.
-pub type ArticleMentions = (String, Vec<(String, String)>);
+/// An article's id and its entity mentions, in text order.
+pub type ArticleMentions = (String, Vec<StoredMention>);
+
+/// One stored entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMention {
+    pub label: String,
+    pub text: String,
+    /// Byte offsets over the article's text, half-open.
+    pub start: usize,
+    pub end: usize,
+}
 
 /// The mentions of one entity (one folded text and label) across the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -348,7 +348,9 @@ fn entities_are_stored_with_the_article_and_tokens_are_not() {
     let replay = store.mentions_by_article().unwrap();
     let ids: Vec<&str> = replay.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, [a.id.as_str(), b.id.as_str()], "in the order stored");
-    assert_eq!(replay[0].1[0], ("PER".to_string(), "Emmanuel Macron".to_string()));
+    let first = &replay[0].1[0];
+    assert_eq!((first.label.as_str(), first.text.as_str()), ("PER", "Emmanuel Macron"));
+    assert_eq!(&a.text[first.start..first.end], "Emmanuel Macron");
     assert_eq!(replay[0].1.len(), 3);
 }
 

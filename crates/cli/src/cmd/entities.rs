@@ -101,10 +101,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         None if !args.by_text => {
             let mut resolver = Resolver::new();
-            for (_, mentions) in store.mentions_by_article()? {
-                let mentions: Vec<Mention> =
-                    mentions.iter().map(|(label, text)| Mention { text, label }).collect();
-                resolver.add_article(None, &mentions);
+            for (id, mentions) in store.mentions_by_article()? {
+                // The text lets titles ("le président") count for the person they stand for.
+                let text = store.get_article(&id)?.text;
+                let mentions: Vec<Mention> = mentions
+                    .iter()
+                    .map(|m| Mention { text: &m.text, label: &m.label, span: Some((m.start, m.end)) })
+                    .collect();
+                resolver.add_article_text(None, Some(&text), &mentions);
             }
             let mut entities: Vec<&Entity> =
                 resolver.entities().iter().filter(|e| label.is_none_or(|l| e.kind == l)).collect();
@@ -179,6 +183,8 @@ fn entity_table(out: &mut impl Write, rows: &[&Entity]) -> std::io::Result<()> {
             format!("  ({}, {}, {:.3} {:.3}, {})", p.name, p.country, p.lat, p.lon, p.precision)
         });
         let canonical = one_line(&e.canonical);
+        let titles = e.titles.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
+        let others = if titles.is_empty() { others } else { format!("{others}  «{titles}»") };
         writeln!(out, "{:>8}  {:>8}  {:<5}  {canonical}{others}{place}", e.mentions, e.articles, e.kind)?;
     }
     Ok(())
