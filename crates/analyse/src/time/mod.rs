@@ -15,6 +15,7 @@ mod lexicon;
 
 use calendar::Day;
 use lexicon::*;
+pub(crate) use lexicon::month_number;
 use storyline_doc::PartialDateTime;
 
 /// The languages the tagger has rules for.
@@ -74,7 +75,8 @@ struct Tok {
     digits: Option<u32>,
 }
 
-fn fold(c: char) -> char {
+/// Lowercased text folded this way is what the time and quantity lexicons are written in.
+pub(crate) fn fold(c: char) -> char {
     match c {
         // 'à' stays: "à" (a preposition) is not "a" (has).
         'â' | 'ä' | 'á' => 'a',

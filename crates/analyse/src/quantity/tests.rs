@@ -1,0 +1,5 @@
+use super::*;
+
+fn q(text: &str, lang: &str) -> Vec<Quantity> {
+    quantities(text, lang)
+}
