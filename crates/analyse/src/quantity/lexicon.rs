@@ -33,9 +33,10 @@ pub fn plural_unit(w: &str, lang: Lang) -> Option<u64> {
         (Lang::Es, "miles" | "millares") => 1_000,
         (Lang::De, "zehntausende" | "zehntausenden") => 10_000,
         (Lang::De, "hunderttausende" | "hunderttausenden") => 100_000,
-        (Lang::Fr, "millions") | (Lang::En, "millions") | (Lang::De, "millionen") | (Lang::Es, "millones") => {
-            1_000_000
-        }
+        (Lang::Fr, "millions")
+        | (Lang::En, "millions")
+        | (Lang::De, "millionen")
+        | (Lang::Es, "millones") => 1_000_000,
         (Lang::Fr, "milliards") | (Lang::En, "billions") | (Lang::De, "milliarden") => 1_000_000_000,
         _ => return None,
     })
@@ -241,7 +242,9 @@ pub fn modifier_before(words: &[&str], end: usize, lang: Lang) -> Option<(Modifi
         Lang::De => DE_MODIFIERS,
         Lang::Es => ES_MODIFIERS,
     };
-    table.iter().find_map(|&(seq, m)| (end >= seq.len() && words[end - seq.len()..end] == *seq).then_some((m, seq.len())))
+    table.iter().find_map(|&(seq, m)| {
+        (end >= seq.len() && words[end - seq.len()..end] == *seq).then_some((m, seq.len()))
+    })
 }
 
 /// Modifiers written after the number: "15 au moins", "15 or more", "15 environ".
@@ -259,7 +262,10 @@ pub fn modifier_after(words: &[&str], start: usize, lang: Lang) -> Option<(Modif
 
 /// Words that open the second bound of a range: "entre 10 et 20", "between 10 and 20".
 pub fn range_opener(w: &str, lang: Lang) -> bool {
-    matches!((lang, w), (Lang::Fr, "entre") | (Lang::En, "between") | (Lang::De, "zwischen") | (Lang::Es, "entre"))
+    matches!(
+        (lang, w),
+        (Lang::Fr, "entre") | (Lang::En, "between") | (Lang::De, "zwischen") | (Lang::Es, "entre")
+    )
 }
 
 /// Words between the bounds of a range: "10 à 20", "10 to 20", "10 et 20" after "entre".
@@ -296,13 +302,37 @@ pub fn unit_after(words: &[&str], lang: Lang) -> Option<(Kind, usize)> {
     let money = match lang {
         Lang::Fr => matches!(
             w0,
-            "euros" | "euro" | "dollars" | "dollar" | "livres" | "francs" | "roubles" | "yuans" | "yens" | "tenge"
-                | "tenges" | "dinars" | "dirhams" | "centimes"
+            "euros"
+                | "euro"
+                | "dollars"
+                | "dollar"
+                | "livres"
+                | "francs"
+                | "roubles"
+                | "yuans"
+                | "yens"
+                | "tenge"
+                | "tenges"
+                | "dinars"
+                | "dirhams"
+                | "centimes"
         ),
         Lang::En => matches!(
             w0,
-            "euros" | "euro" | "dollars" | "dollar" | "pounds" | "francs" | "roubles" | "rubles" | "yuan" | "yen"
-                | "tenge" | "dinars" | "cents" | "pence"
+            "euros"
+                | "euro"
+                | "dollars"
+                | "dollar"
+                | "pounds"
+                | "francs"
+                | "roubles"
+                | "rubles"
+                | "yuan"
+                | "yen"
+                | "tenge"
+                | "dinars"
+                | "cents"
+                | "pence"
         ),
         Lang::De => matches!(w0, "euro" | "dollar" | "franken" | "rubel" | "pfund" | "cent"),
         Lang::Es => matches!(w0, "euros" | "euro" | "dolares" | "dolar" | "pesos" | "libras" | "rublos"),
@@ -322,36 +352,160 @@ pub fn currency_sign(w: &str) -> bool {
 fn measure(w: &str, lang: Lang) -> Option<Kind> {
     let common = matches!(
         w,
-        "km" | "m" | "cm" | "mm" | "kg" | "g" | "t" | "l" | "ha" | "h" | "min" | "mn" | "s" | "°" | "°c" | "mw"
-            | "gw" | "kw" | "km²" | "m²" | "km/h" | "mph" | "ft" | "mi"
+        "km" | "m"
+            | "cm"
+            | "mm"
+            | "kg"
+            | "g"
+            | "t"
+            | "l"
+            | "ha"
+            | "h"
+            | "min"
+            | "mn"
+            | "s"
+            | "°"
+            | "°c"
+            | "mw"
+            | "gw"
+            | "kw"
+            | "km²"
+            | "m²"
+            | "km/h"
+            | "mph"
+            | "ft"
+            | "mi"
     );
     let word = match lang {
         Lang::Fr => matches!(
             w,
-            "ans" | "an" | "annees" | "annee" | "mois" | "semaines" | "semaine" | "jours" | "jour" | "heures"
-                | "heure" | "minutes" | "minute" | "secondes" | "siecles" | "kilometres" | "kilometre" | "metres"
-                | "metre" | "kilos" | "kilogrammes" | "grammes" | "tonnes" | "litres" | "barils" | "hectares"
-                | "degres" | "fois" | "points" | "voix" | "sieges" | "km2"
+            "ans"
+                | "an"
+                | "annees"
+                | "annee"
+                | "mois"
+                | "semaines"
+                | "semaine"
+                | "jours"
+                | "jour"
+                | "heures"
+                | "heure"
+                | "minutes"
+                | "minute"
+                | "secondes"
+                | "siecles"
+                | "kilometres"
+                | "kilometre"
+                | "metres"
+                | "metre"
+                | "kilos"
+                | "kilogrammes"
+                | "grammes"
+                | "tonnes"
+                | "litres"
+                | "barils"
+                | "hectares"
+                | "degres"
+                | "fois"
+                | "points"
+                | "voix"
+                | "sieges"
+                | "km2"
         ),
         Lang::En => matches!(
             w,
-            "years" | "year" | "months" | "month" | "weeks" | "week" | "days" | "day" | "hours" | "hour"
-                | "minutes" | "minute" | "seconds" | "centuries" | "kilometres" | "kilometers" | "miles" | "metres"
-                | "meters" | "feet" | "kilos" | "kilograms" | "pounds" | "tonnes" | "tons" | "litres" | "liters"
-                | "gallons" | "barrels" | "hectares" | "acres" | "degrees" | "times" | "points" | "votes" | "seats"
-                | "year-old" | "years-old"
+            "years"
+                | "year"
+                | "months"
+                | "month"
+                | "weeks"
+                | "week"
+                | "days"
+                | "day"
+                | "hours"
+                | "hour"
+                | "minutes"
+                | "minute"
+                | "seconds"
+                | "centuries"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "metres"
+                | "meters"
+                | "feet"
+                | "kilos"
+                | "kilograms"
+                | "pounds"
+                | "tonnes"
+                | "tons"
+                | "litres"
+                | "liters"
+                | "gallons"
+                | "barrels"
+                | "hectares"
+                | "acres"
+                | "degrees"
+                | "times"
+                | "points"
+                | "votes"
+                | "seats"
+                | "year-old"
+                | "years-old"
         ),
         Lang::De => matches!(
             w,
-            "jahre" | "jahren" | "jahr" | "monate" | "monaten" | "wochen" | "tage" | "tagen" | "stunden"
-                | "minuten" | "sekunden" | "kilometer" | "meter" | "kilo" | "kilogramm" | "tonnen" | "liter"
-                | "barrel" | "hektar" | "grad" | "mal" | "prozentpunkte" | "stimmen" | "sitze"
+            "jahre"
+                | "jahren"
+                | "jahr"
+                | "monate"
+                | "monaten"
+                | "wochen"
+                | "tage"
+                | "tagen"
+                | "stunden"
+                | "minuten"
+                | "sekunden"
+                | "kilometer"
+                | "meter"
+                | "kilo"
+                | "kilogramm"
+                | "tonnen"
+                | "liter"
+                | "barrel"
+                | "hektar"
+                | "grad"
+                | "mal"
+                | "prozentpunkte"
+                | "stimmen"
+                | "sitze"
         ),
         Lang::Es => matches!(
             w,
-            "anos" | "ano" | "meses" | "mes" | "semanas" | "dias" | "dia" | "horas" | "hora" | "minutos"
-                | "segundos" | "kilometros" | "metros" | "kilos" | "kilogramos" | "toneladas" | "litros"
-                | "barriles" | "hectareas" | "grados" | "veces" | "puntos" | "votos" | "escanos"
+            "anos"
+                | "ano"
+                | "meses"
+                | "mes"
+                | "semanas"
+                | "dias"
+                | "dia"
+                | "horas"
+                | "hora"
+                | "minutos"
+                | "segundos"
+                | "kilometros"
+                | "metros"
+                | "kilos"
+                | "kilogramos"
+                | "toneladas"
+                | "litros"
+                | "barriles"
+                | "hectareas"
+                | "grados"
+                | "veces"
+                | "puntos"
+                | "votos"
+                | "escanos"
         ),
     };
     (common || word).then_some(Kind::Measure)
@@ -386,12 +540,16 @@ pub fn event_word(w: &str, lang: Lang) -> Option<(Event, Form)> {
         Lang::En => match w {
             "dead" | "deaths" | "fatalities" | "lives" | "bodies" | "death" => (Killed, Noun),
             "casualty" => (Casualties, Noun),
-            "killed" | "killing" | "slain" | "kills" | "kill" | "executed" | "massacred" => (Killed, Transitive),
+            "killed" | "killing" | "slain" | "kills" | "kill" | "executed" | "massacred" => {
+                (Killed, Transitive)
+            }
             "died" | "perished" | "die" => (Killed, Intransitive),
             "injured" | "wounded" | "hurt" | "injuring" | "wounding" => (Injured, Transitive),
             "injuries" => (Injured, Noun),
             "casualties" | "victims" => (Casualties, Noun),
-            "arrested" | "detained" | "apprehended" | "jailed" | "arresting" | "detaining" => (Arrested, Transitive),
+            "arrested" | "detained" | "apprehended" | "jailed" | "arresting" | "detaining" => {
+                (Arrested, Transitive)
+            }
             "arrests" | "detainees" | "prisoners" | "detentions" => (Arrested, Noun),
             "missing" | "unaccounted" => (Missing, Intransitive),
             "displaced" | "evacuated" | "uprooted" => (Displaced, Transitive),
@@ -415,7 +573,9 @@ pub fn event_word(w: &str, lang: Lang) -> Option<(Event, Form)> {
             _ => return None,
         },
         Lang::Es => match w {
-            "muertos" | "muertas" | "muerto" | "muerta" | "fallecidos" | "fallecidas" | "muertes" => (Killed, Noun),
+            "muertos" | "muertas" | "muerto" | "muerta" | "fallecidos" | "fallecidas" | "muertes" => {
+                (Killed, Noun)
+            }
             "asesinados" | "asesinadas" | "asesinado" | "mataron" | "matando" | "abatidos" | "ejecutados" => {
                 (Killed, Transitive)
             }
@@ -472,9 +632,13 @@ const FR_EVENTS: &[(&str, Event, Form)] = &[
 /// for "have" (active: "ont tué"), `None` for other words.
 pub fn auxiliary(w: &str, lang: Lang) -> Option<bool> {
     let be = match lang {
-        Lang::Fr => matches!(w, "ete" | "sont" | "est" | "etaient" | "etait" | "furent" | "fut" | "seront" | "sera"),
+        Lang::Fr => {
+            matches!(w, "ete" | "sont" | "est" | "etaient" | "etait" | "furent" | "fut" | "seront" | "sera")
+        }
         Lang::En => matches!(w, "been" | "were" | "was" | "are" | "is" | "be" | "being" | "got"),
-        Lang::De => matches!(w, "wurden" | "wurde" | "worden" | "sind" | "waren" | "ist" | "war" | "kamen" | "kam"),
+        Lang::De => {
+            matches!(w, "wurden" | "wurde" | "worden" | "sind" | "waren" | "ist" | "war" | "kamen" | "kam")
+        }
         Lang::Es => matches!(w, "sido" | "fueron" | "fue" | "resultaron" | "resulto" | "quedaron" | "estan"),
     };
     if be {
@@ -495,18 +659,58 @@ pub fn event_filler(w: &str, lang: Lang) -> bool {
     match lang {
         Lang::Fr => matches!(
             w,
-            "egalement" | "aussi" | "deja" | "encore" | "ainsi" | "respectivement" | "mortellement"
-                | "grievement" | "gravement" | "legerement" | "se" | "s'" | "y" | "en" | "au" | "total" | "tous"
-                | "toutes" | "alors" | "finalement" | "officiellement"
+            "egalement"
+                | "aussi"
+                | "deja"
+                | "encore"
+                | "ainsi"
+                | "respectivement"
+                | "mortellement"
+                | "grievement"
+                | "gravement"
+                | "legerement"
+                | "se"
+                | "s'"
+                | "y"
+                | "en"
+                | "au"
+                | "total"
+                | "tous"
+                | "toutes"
+                | "alors"
+                | "finalement"
+                | "officiellement"
         ),
         Lang::En => matches!(
             w,
-            "also" | "reportedly" | "allegedly" | "reported" | "believed" | "said" | "to" | "have" | "all"
-                | "seriously" | "critically" | "badly" | "fatally" | "slightly" | "later" | "subsequently"
-                | "since" | "now" | "confirmed" | "feared"
+            "also"
+                | "reportedly"
+                | "allegedly"
+                | "reported"
+                | "believed"
+                | "said"
+                | "to"
+                | "have"
+                | "all"
+                | "seriously"
+                | "critically"
+                | "badly"
+                | "fatally"
+                | "slightly"
+                | "later"
+                | "subsequently"
+                | "since"
+                | "now"
+                | "confirmed"
+                | "feared"
         ),
-        Lang::De => matches!(w, "auch" | "bereits" | "schwer" | "leicht" | "todlich" | "dabei" | "insgesamt" | "ebenfalls"),
-        Lang::Es => matches!(w, "tambien" | "ya" | "gravemente" | "levemente" | "mortalmente" | "se" | "en" | "total"),
+        Lang::De => matches!(
+            w,
+            "auch" | "bereits" | "schwer" | "leicht" | "todlich" | "dabei" | "insgesamt" | "ebenfalls"
+        ),
+        Lang::Es => {
+            matches!(w, "tambien" | "ya" | "gravemente" | "levemente" | "mortalmente" | "se" | "en" | "total")
+        }
     }
 }
 
@@ -564,25 +768,30 @@ fn group_word(w: &str, lang: Lang) -> Option<Group> {
             | "journaliste" | "fidele" | "patient" | "refugie" | "migrant" => Civilians,
             "manifestant" | "manifestante" | "protestataire" | "contestataire" | "greviste" => Protesters,
             "emeutier" | "pilleur" | "casseur" => Rioters,
-            "policier" | "gendarme" | "soldat" | "militaire" | "agent" | "garde" | "officier" | "douanier"
-            | "troupe" | "commando" | "parachutiste" | "policiere" => SecurityForces,
-            "assaillant" | "insurge" | "rebelle" | "djihadiste" | "jihadiste" | "terroriste" | "extremiste"
-            | "combattant" | "islamiste" | "milicien" | "separatiste" | "assaillante" | "kamikaze" => Militants,
+            "policier" | "gendarme" | "soldat" | "militaire" | "agent" | "garde" | "officier"
+            | "douanier" | "troupe" | "commando" | "parachutiste" | "policiere" => SecurityForces,
+            "assaillant" | "insurge" | "rebelle" | "djihadiste" | "jihadiste" | "terroriste"
+            | "extremiste" | "combattant" | "islamiste" | "milicien" | "separatiste" | "assaillante"
+            | "kamikaze" => Militants,
             "personne" | "individu" | "homme" | "gen" | "adulte" | "membre" | "citoyen" | "occupant"
             | "passager" | "ressortissant" | "salarie" | "travailleur" | "ouvrier" | "mineur" => People,
             _ => return None,
         },
         Lang::En => match w.trim_end_matches('s') {
             "civilian" | "resident" | "villager" | "bystander" | "child" | "children" | "women" | "woman"
-            | "student" | "pupil" | "journalist" | "worshipper" | "patient" | "refugee" | "migrant" => Civilians,
+            | "student" | "pupil" | "journalist" | "worshipper" | "patient" | "refugee" | "migrant" => {
+                Civilians
+            }
             "protester" | "protestor" | "demonstrator" | "marcher" | "striker" | "activist" => Protesters,
             "rioter" | "looter" => Rioters,
-            "policemen" | "policeman" | "police" | "officer" | "soldier" | "troop" | "guard" | "serviceman"
-            | "servicemen" | "trooper" | "gendarme" | "marine" | "personnel" | "policewomen" => SecurityForces,
-            "militant" | "attacker" | "gunmen" | "gunman" | "insurgent" | "rebel" | "jihadist" | "terrorist"
-            | "extremist" | "fighter" | "assailant" | "militiamen" | "separatist" | "bomber" => Militants,
-            "people" | "person" | "individual" | "men" | "man" | "adult" | "member" | "citizen" | "passenger"
-            | "worker" | "miner" | "occupant" => People,
+            "policemen" | "policeman" | "police" | "officer" | "soldier" | "troop" | "guard"
+            | "serviceman" | "servicemen" | "trooper" | "gendarme" | "marine" | "personnel"
+            | "policewomen" => SecurityForces,
+            "militant" | "attacker" | "gunmen" | "gunman" | "insurgent" | "rebel" | "jihadist"
+            | "terrorist" | "extremist" | "fighter" | "assailant" | "militiamen" | "separatist"
+            | "bomber" => Militants,
+            "people" | "person" | "individual" | "men" | "man" | "adult" | "member" | "citizen"
+            | "passenger" | "worker" | "miner" | "occupant" => People,
             _ => return None,
         },
         Lang::De => match w {
@@ -590,13 +799,12 @@ fn group_word(w: &str, lang: Lang) -> Option<Group> {
             | "fluchtlinge" | "migranten" | "passanten" => Civilians,
             "demonstranten" | "protestierende" | "protestierenden" | "aktivisten" => Protesters,
             "randalierer" | "plunderer" => Rioters,
-            "polizisten" | "soldaten" | "sicherheitskrafte" | "beamte" | "beamten" | "polizeibeamte" | "truppen"
-            | "militars" => SecurityForces,
-            "angreifer" | "rebellen" | "kampfer" | "terroristen" | "extremisten" | "dschihadisten" | "islamisten"
-            | "aufstandische" | "milizionare" | "separatisten" => Militants,
-            "menschen" | "personen" | "leute" | "manner" | "mitglieder" | "burger" | "insassen" | "arbeiter" => {
-                People
-            }
+            "polizisten" | "soldaten" | "sicherheitskrafte" | "beamte" | "beamten" | "polizeibeamte"
+            | "truppen" | "militars" => SecurityForces,
+            "angreifer" | "rebellen" | "kampfer" | "terroristen" | "extremisten" | "dschihadisten"
+            | "islamisten" | "aufstandische" | "milizionare" | "separatisten" => Militants,
+            "menschen" | "personen" | "leute" | "manner" | "mitglieder" | "burger" | "insassen"
+            | "arbeiter" => People,
             _ => return None,
         },
         Lang::Es => match w.trim_end_matches('s') {
@@ -604,12 +812,13 @@ fn group_word(w: &str, lang: Lang) -> Option<Group> {
             | "refugiado" | "migrante" => Civilians,
             "manifestante" | "protestante" | "activista" => Protesters,
             "alborotadore" | "saqueadore" => Rioters,
-            "policia" | "soldado" | "militare" | "agente" | "guardia" | "efectivo" | "uniformado" | "tropa" => {
-                SecurityForces
+            "policia" | "soldado" | "militare" | "agente" | "guardia" | "efectivo" | "uniformado"
+            | "tropa" => SecurityForces,
+            "atacante" | "rebelde" | "insurgente" | "yihadista" | "terrorista" | "extremista"
+            | "combatiente" | "guerrillero" | "miliciano" | "paramilitare" => Militants,
+            "persona" | "individuo" | "hombre" | "miembro" | "ciudadano" | "pasajero" | "trabajadore" => {
+                People
             }
-            "atacante" | "rebelde" | "insurgente" | "yihadista" | "terrorista" | "extremista" | "combatiente"
-            | "guerrillero" | "miliciano" | "paramilitare" => Militants,
-            "persona" | "individuo" | "hombre" | "miembro" | "ciudadano" | "pasajero" | "trabajadore" => People,
             _ => return None,
         },
     };
@@ -653,7 +862,10 @@ pub fn group_intro(words: &[&str], lang: Lang) -> usize {
 pub fn part_of_previous(w: &str, lang: Lang) -> bool {
     matches!(
         (lang, w),
-        (Lang::Fr, "dont") | (Lang::En, "including") | (Lang::De, "darunter") | (Lang::Es, "incluidos" | "incluidas")
+        (Lang::Fr, "dont")
+            | (Lang::En, "including")
+            | (Lang::De, "darunter")
+            | (Lang::Es, "incluidos" | "incluidas")
     )
 }
 
@@ -671,7 +883,9 @@ pub fn of_word(w: &str, lang: Lang) -> bool {
 pub fn noun_adjective(w: &str, lang: Lang) -> bool {
     match lang {
         Lang::Fr => matches!(w, "autres" | "nouveaux" | "nouvelles" | "jeunes" | "simples"),
-        Lang::En => matches!(w, "other" | "more" | "additional" | "further" | "young" | "unarmed" | "innocent"),
+        Lang::En => {
+            matches!(w, "other" | "more" | "additional" | "further" | "young" | "unarmed" | "innocent")
+        }
         Lang::De => matches!(w, "weitere" | "weiteren" | "andere" | "junge" | "unbewaffnete"),
         Lang::Es => matches!(w, "otros" | "otras" | "mas" | "jovenes"),
     }
@@ -716,7 +930,10 @@ pub fn negation(words: &[&str], lang: Lang) -> usize {
 pub fn figure_word(w: &str, lang: Lang) -> bool {
     match lang {
         Lang::Fr => matches!(w, "chiffre" | "chiffres" | "bilan" | "bilans" | "decompte" | "estimation"),
-        Lang::En => matches!(w, "figure" | "figures" | "toll" | "count" | "tally" | "estimate" | "reports" | "word" | "number"),
+        Lang::En => matches!(
+            w,
+            "figure" | "figures" | "toll" | "count" | "tally" | "estimate" | "reports" | "word" | "number"
+        ),
         Lang::De => matches!(w, "angaben" | "zahlen" | "informationen" | "opferzahlen"),
         Lang::Es => matches!(w, "cifra" | "cifras" | "balance" | "datos"),
     }
@@ -727,13 +944,36 @@ pub fn month_name(w: &str, lang: Lang) -> bool {
     match lang {
         Lang::De => matches!(
             w,
-            "januar" | "jänner" | "janner" | "februar" | "marz" | "april" | "mai" | "juni" | "juli" | "august"
-                | "september" | "oktober" | "november" | "dezember"
+            "januar"
+                | "jänner"
+                | "janner"
+                | "februar"
+                | "marz"
+                | "april"
+                | "mai"
+                | "juni"
+                | "juli"
+                | "august"
+                | "september"
+                | "oktober"
+                | "november"
+                | "dezember"
         ),
         Lang::Es => matches!(
             w,
-            "enero" | "febrero" | "marzo" | "abril" | "mayo" | "junio" | "julio" | "agosto" | "septiembre"
-                | "setiembre" | "octubre" | "noviembre" | "diciembre"
+            "enero"
+                | "febrero"
+                | "marzo"
+                | "abril"
+                | "mayo"
+                | "junio"
+                | "julio"
+                | "agosto"
+                | "septiembre"
+                | "setiembre"
+                | "octubre"
+                | "noviembre"
+                | "diciembre"
         ),
         Lang::Fr | Lang::En => {
             let time_lang = if lang == Lang::Fr { crate::time::Lang::Fr } else { crate::time::Lang::En };

@@ -388,7 +388,8 @@ impl Matcher<'_> {
                 first -= 1;
             }
         } else {
-            if let Some((m, len)) = lexicon::modifier_before(self.w, first, self.lang).filter(|&(_, len)| first - len >= floor)
+            if let Some((m, len)) =
+                lexicon::modifier_before(self.w, first, self.lang).filter(|&(_, len)| first - len >= floor)
             {
                 self.apply(&mut f, m);
                 first -= len;
@@ -399,7 +400,10 @@ impl Matcher<'_> {
             }
         }
         let money_of = lexicon::of_word(self.word(end), self.lang)
-            && matches!(lexicon::unit_after(&self.w[(end + 1).min(self.w.len())..], self.lang), Some((Kind::Money, _)));
+            && matches!(
+                lexicon::unit_after(&self.w[(end + 1).min(self.w.len())..], self.lang),
+                Some((Kind::Money, _))
+            );
         if let Some((kind, len)) = lexicon::unit_after(&self.w[end.min(self.w.len())..], self.lang) {
             f.kind = kind;
             end += len;
@@ -520,33 +524,38 @@ impl Matcher<'_> {
                 digits: false,
             });
         }
-        if let Some(n) = numbers::parse_words(&self.w[i..(i + 12).min(self.w.len())], lang) {
-            let mut b = exact(i + n.tokens, n.value as f64, false);
-            b.article_only = n.article_only;
-            return Some(b);
-        }
         // "plusieurs", "several", "de nombreux", "a few": unless a unit follows, where the
         // unit's rule takes them as its determiner.
-        let (min, max, len) = lexicon::vague_quantifier(&self.w[i..], lang)?;
-        let next = self.word(i + len);
-        if lexicon::plural_unit(next, lang).is_some() || lexicon::singular_unit(next, lang).is_some() {
-            return None;
+        if let Some((min, max, len)) = lexicon::vague_quantifier(&self.w[i..], lang) {
+            let next = self.word(i + len);
+            if lexicon::plural_unit(next, lang).is_some() || lexicon::singular_unit(next, lang).is_some() {
+                return None;
+            }
+            if i > 0
+                && matches!(
+                    self.word(i - 1),
+                    "how" | "so" | "too" | "as" | "combien" | "si" | "tant" | "trop"
+                )
+            {
+                return None;
+            }
+            let min = min as f64;
+            return Some(Base {
+                end: i + len,
+                value: min,
+                min: Some(min),
+                max: max.map(|m| m as f64),
+                vague: true,
+                approx: false,
+                article_only: false,
+                determiner: 0,
+                digits: false,
+            });
         }
-        if i > 0 && matches!(self.word(i - 1), "how" | "so" | "too" | "as" | "combien" | "si" | "tant" | "trop") {
-            return None;
-        }
-        let min = min as f64;
-        Some(Base {
-            end: i + len,
-            value: min,
-            min: Some(min),
-            max: max.map(|m| m as f64),
-            vague: true,
-            approx: false,
-            article_only: false,
-            determiner: 0,
-            digits: false,
-        })
+        let n = numbers::parse_words(&self.w[i..(i + 12).min(self.w.len())], lang)?;
+        let mut b = exact(i + n.tokens, n.value as f64, false);
+        b.article_only = n.article_only;
+        Some(b)
     }
 
     /// "de milliers", "of thousands" after a unit: the factor and the word after it.
@@ -572,10 +581,12 @@ impl Matcher<'_> {
             return true;
         }
         let raw = &self.text[self.words[i].start..self.words[i].end];
-        let year_like = raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && (1500.0..=2100.0).contains(&base.value);
+        let year_like = raw.len() == 4
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && (1500.0..=2100.0).contains(&base.value);
         if year_like {
-            let counts_people =
-                lexicon::group_at(&self.w[base.end..], lang).is_some() || lexicon::event_word(next, lang).is_some();
+            let counts_people = lexicon::group_at(&self.w[base.end..], lang).is_some()
+                || lexicon::event_word(next, lang).is_some();
             let modified = lexicon::modifier_before(self.w, i, lang).is_some();
             return !(counts_people || modified);
         }
@@ -597,7 +608,12 @@ impl Matcher<'_> {
             k += 1;
         }
         let mut after = f.end;
-        if let Some((event, _)) = lexicon::event_word(self.word(k), lang).filter(|_| self.same_sentence(f.end - 1, k)) {
+        let event_noun = lexicon::event_word(self.word(k), lang)
+            // "a death toll of 15" counts no death.
+            .filter(|_| {
+                self.same_sentence(f.end - 1, k) && lexicon::toll_word(self.word(k + 1), lang).is_none()
+            });
+        if let Some((event, _)) = event_noun {
             // "huit morts", "15 blessés", "12 killed".
             f.event = Some(event);
             f.noun = Some(self.span(k, k + 1));
@@ -666,7 +682,10 @@ impl Matcher<'_> {
         let lang = self.lang;
         let (mut be, mut have, mut unknown) = (false, false, 0);
         for k in start..(start + 6).min(self.words.len()) {
-            if !self.same_sentence(start.saturating_sub(1), k) || self.is_punct(k) || self.words[k].kind == TokenKind::Number {
+            if !self.same_sentence(start.saturating_sub(1), k)
+                || self.is_punct(k)
+                || self.words[k].kind == TokenKind::Number
+            {
                 return None;
             }
             let w = self.word(k);
@@ -704,7 +723,11 @@ impl Matcher<'_> {
         if first == 0 {
             return None;
         }
-        let prev = first - 1;
+        // "tuant aussi trois enfants", "killing at least 15": adverbs may stand between.
+        let mut prev = first - 1;
+        while prev > 0 && lexicon::event_filler(self.word(prev), lang) {
+            prev -= 1;
+        }
         if !self.same_sentence(prev, first) {
             return None;
         }
@@ -723,7 +746,9 @@ impl Matcher<'_> {
             }
             if let Some(toll) = lexicon::toll_word(self.word(k), lang) {
                 let named = (k.saturating_sub(2)..(k + 3).min(first)).find_map(|j| {
-                    lexicon::event_word(self.word(j), lang).filter(|(_, form)| *form == Form::Noun).map(|(e, _)| e)
+                    lexicon::event_word(self.word(j), lang)
+                        .filter(|(_, form)| *form == Form::Noun)
+                        .map(|(e, _)| e)
                 });
                 return Some(named.unwrap_or(toll));
             }
@@ -741,7 +766,10 @@ impl Matcher<'_> {
                 continue;
             }
             let gap = &self.w[prev.attach_end.min(cur.first)..cur.first];
-            if prev.event.is_some() && gap.iter().any(|w| lexicon::part_of_previous(w, self.lang)) && gap.len() <= 2 {
+            if prev.event.is_some()
+                && gap.iter().any(|w| lexicon::part_of_previous(w, self.lang))
+                && gap.len() <= 2
+            {
                 cur.event = prev.event;
             }
         }
@@ -814,6 +842,32 @@ impl Found {
     fn approx_range(&self) -> bool {
         self.approx && self.min != self.max
     }
+}
+
+/// A quantity as JSON, its fields as [`Quantity`] names them; spans become their text.
+/// Whole numbers are written as integers.
+pub fn to_json(q: &Quantity, text: &str) -> serde_json::Value {
+    let number = |v: Option<f64>| match v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => serde_json::json!(v as i64),
+        Some(v) => serde_json::json!(v),
+        None => serde_json::Value::Null,
+    };
+    serde_json::json!({
+        "text": &text[q.start..q.end],
+        "number": &text[q.number.0..q.number.1],
+        "value": number(q.value),
+        "min": number(q.min),
+        "min_exclusive": q.min_exclusive,
+        "max": number(q.max),
+        "max_exclusive": q.max_exclusive,
+        "vague": q.vague,
+        "approx": q.approx,
+        "kind": q.kind.as_str(),
+        "event": q.event.map(Event::as_str),
+        "group": q.group.map(Group::as_str),
+        "noun": q.noun.map(|(a, b)| &text[a..b]),
+        "absent": q.absent.map(Absence::as_str),
+    })
 }
 
 #[cfg(test)]

@@ -114,10 +114,6 @@ pub fn parse_words(words: &[&str], lang: Lang) -> Option<WordNumber> {
         return None;
     }
     let article_only = taken == 1 && is_article(words[0], lang);
-    if article_only && lang == Lang::En {
-        // "a" and "an" are numbers only before a scale ("a hundred").
-        return None;
-    }
     Some(WordNumber { value: acc.value(), tokens: taken, article_only })
 }
 
@@ -176,7 +172,9 @@ impl Acc {
                 return self.parts > 0;
             }
             Atom::Small(v) => {
-                let fits = self.current == 0 || v < place_free(self.current) || french_seventies(self.current, v, lang);
+                let fits = self.current == 0
+                    || v < place_free(self.current)
+                    || french_seventies(self.current, v, lang);
                 if fits {
                     self.current += v;
                 }
@@ -246,7 +244,9 @@ fn atoms_of(w: &str, lang: Lang, out: &mut Vec<Atom>) -> bool {
         let mut k = 0;
         while k < parts.len() {
             // "quatre-vingt(s)" is one part, 80.
-            if lang == Lang::Fr && parts[k] == "quatre" && matches!(parts.get(k + 1), Some(&("vingt" | "vingts")))
+            if lang == Lang::Fr
+                && parts[k] == "quatre"
+                && matches!(parts.get(k + 1), Some(&("vingt" | "vingts")))
             {
                 out.push(Atom::Small(80));
                 k += 2;

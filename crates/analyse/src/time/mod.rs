@@ -14,8 +14,8 @@ pub mod calendar;
 mod lexicon;
 
 use calendar::Day;
-use lexicon::*;
 pub(crate) use lexicon::month_number;
+use lexicon::*;
 use storyline_doc::PartialDateTime;
 
 /// The languages the tagger has rules for.
