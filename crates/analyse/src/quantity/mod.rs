@@ -422,7 +422,14 @@ impl Matcher<'_> {
         f.end = end;
         f.attach_end = end;
         if f.kind == Kind::Count {
+            let modified = f.min != f.max || f.approx;
             self.attach(&mut f);
+            // "12 morts au moins": the modifier after the counted noun.
+            if let Some((m, _)) =
+                lexicon::modifier_after(self.w, f.attach_end, self.lang).filter(|_| !modified)
+            {
+                self.apply(&mut f, m);
+            }
         }
         Some(f)
     }

@@ -65,6 +65,13 @@ pub fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
         let sep = seps[k];
         !is_space(sep) && (sep == decimal || groups[k + 1].len() != 3)
     });
+    // "1,000,00": a thousands mark cannot also be the decimal point.
+    if let Some(k) = decimal_at
+        && seps[k] != decimal
+        && seps[..k].contains(&seps[k])
+    {
+        return None;
+    }
     let integer_groups = decimal_at.map_or(groups.len(), |k| k + 1);
     for (k, &sep) in seps.iter().enumerate().take(integer_groups - 1) {
         if !(is_space(sep) || sep == thousands) || groups[k + 1].len() != 3 {
