@@ -628,6 +628,21 @@ const FR_EVENTS: &[(&str, Event, Form)] = &[
     ("otage", Event::Kidnapped, Form::Noun),
 ];
 
+/// Verbs whose subject is a crowd of protesters: "ont manifesté", "marched".
+pub fn protest_verb(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => {
+            ["manifest", "defil", "protest"].iter().any(|stem| w.starts_with(stem))
+                && !w.starts_with("manifestation")
+        }
+        Lang::En => {
+            matches!(w, "protested" | "demonstrated" | "marched" | "rallied" | "protesting" | "marching")
+        }
+        Lang::De => matches!(w, "demonstrierten" | "protestierten" | "marschierten"),
+        Lang::Es => matches!(w, "protestaron" | "marcharon" | "manifestaron"),
+    }
+}
+
 /// Auxiliaries: `Some(true)` for "be" (passive: "ont été tués", "were killed"), `Some(false)`
 /// for "have" (active: "ont tué"), `None` for other words.
 pub fn auxiliary(w: &str, lang: Lang) -> Option<bool> {
@@ -867,6 +882,16 @@ pub fn part_of_previous(w: &str, lang: Lang) -> bool {
             | (Lang::De, "darunter")
             | (Lang::Es, "incluidos" | "incluidas")
     )
+}
+
+/// Pronouns, never a counted noun ("many of whom"), and the "one" of "no one".
+pub fn pronoun(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(w, "eux" | "elles" | "lesquels" | "lesquelles" | "personne" | "ceux" | "celles"),
+        Lang::En => matches!(w, "whom" | "them" | "which" | "those" | "one" | "these" | "us" | "you"),
+        Lang::De => matches!(w, "ihnen" | "denen" | "welche" | "niemand"),
+        Lang::Es => matches!(w, "ellos" | "ellas" | "los" | "las" | "cuales" | "nadie"),
+    }
 }
 
 /// Words that introduce the counted noun: "de", "of", "von".

@@ -256,6 +256,8 @@ struct Found {
     kind: Kind,
     /// Only an indefinite article ("un policier"): kept if it counts a casualty.
     article_only: bool,
+    /// The event is named by the counted noun itself ("huit morts").
+    event_noun: bool,
     event: Option<Event>,
     group: Option<Group>,
     noun: Option<(usize, usize)>,
@@ -316,12 +318,19 @@ impl Matcher<'_> {
         self.share_events(&mut found);
         let mut out: Vec<Quantity> = found
             .into_iter()
-            .filter(|f| !f.article_only || f.event.is_some())
+            .filter(|f| !f.article_only || self.article_counts(f))
             .map(|f| self.quantity(f))
             .chain(negations)
             .collect();
         out.sort_by_key(|q| q.start);
         out
+    }
+
+    /// An indefinite article counts one person hurt, killed, arrested: "un policier a été
+    /// tué", "a man was arrested", "une victime"; not "a spike in deaths" nor, in English
+    /// where "a" is everywhere, "a death".
+    fn article_counts(&self, f: &Found) -> bool {
+        f.event.is_some() && (f.group.is_some() || (f.event_noun && self.lang != Lang::En))
     }
 
     fn quantity(&self, f: Found) -> Quantity {
@@ -370,6 +379,7 @@ impl Matcher<'_> {
             approx: base.approx,
             kind: Kind::Count,
             article_only: base.article_only,
+            event_noun: false,
             event: None,
             group: None,
             noun: None,
@@ -615,6 +625,7 @@ impl Matcher<'_> {
             k += 1;
         }
         let mut after = f.end;
+        let mut unknown_noun = None;
         let event_noun = lexicon::event_word(self.word(k), lang)
             // "a death toll of 15" counts no death.
             .filter(|_| {
@@ -623,6 +634,7 @@ impl Matcher<'_> {
         if let Some((event, _)) = event_noun {
             // "huit morts", "15 blessés", "12 killed".
             f.event = Some(event);
+            f.event_noun = true;
             f.noun = Some(self.span(k, k + 1));
             after = k + 1;
         } else if let Some((group, len)) = lexicon::group_at(&self.w[k.min(self.w.len())..], lang) {
@@ -645,22 +657,30 @@ impl Matcher<'_> {
             && lexicon::auxiliary(self.word(k), lang).is_none()
             && !lexicon::event_filler(self.word(k), lang)
             && self.same_sentence(f.end - 1, k)
+            && !lexicon::pronoun(self.word(k), lang)
         {
             // A noun of no known group ("des dizaines de Palestiniens"): kept only if an
             // event follows.
+            unknown_noun = Some(k);
             after = k + 1;
         }
         if f.event.is_none()
-            && let Some((event, end)) = self.event_after(after)
+            && let Some((event, form, at)) = self.event_after(after)
         {
             f.event = Some(event);
-            if f.noun.is_none() && after > f.end && !lexicon::of_word(self.word(after - 1), self.lang) {
-                f.noun = Some(self.span(after - 1, after));
+            // "9 million premature deaths": the event noun is what is counted.
+            let noun = if form == Form::Noun { Some(at) } else { unknown_noun };
+            if f.noun.is_none() {
+                f.noun = noun.map(|k| self.span(k, k + 1));
             }
-            after = end;
+            f.event_noun = form == Form::Noun && unknown_noun.is_none();
+            after = at + 1;
         }
         if f.event.is_none() {
             f.event = self.event_before(f.first);
+        }
+        if f.event.is_none() && matches!(f.group, None | Some(Group::People)) && self.protest_after(after) {
+            f.group = Some(Group::Protesters);
         }
         // "dans les rangs des forces de sécurité", "among the protesters".
         if matches!(f.group, None | Some(Group::People)) {
@@ -685,7 +705,7 @@ impl Matcher<'_> {
 
     /// An event within a few words after the counted noun: "ont été tués", "were killed",
     /// "sont morts", "were shot dead". Returns the event and the word after it.
-    fn event_after(&self, start: usize) -> Option<(Event, usize)> {
+    fn event_after(&self, start: usize) -> Option<(Event, Form, usize)> {
         let lang = self.lang;
         let (mut be, mut have, mut unknown) = (false, false, 0);
         for k in start..(start + 6).min(self.words.len()) {
@@ -698,7 +718,7 @@ impl Matcher<'_> {
             let w = self.word(k);
             if let Some((event, form)) = lexicon::event_word(w, lang) {
                 let active = form == Form::Transitive && !be && (have || self.object_follows(k + 1));
-                return (!active).then_some((event, k + 1));
+                return (!active).then_some((event, form, k));
             }
             match lexicon::auxiliary(w, lang) {
                 Some(true) => be = true,
@@ -714,6 +734,13 @@ impl Matcher<'_> {
             }
         }
         None
+    }
+
+    /// A protest verb within a few words: "plusieurs centaines de personnes ont manifesté".
+    fn protest_after(&self, start: usize) -> bool {
+        (start..(start + 5).min(self.words.len()))
+            .take_while(|&k| !self.is_punct(k) && self.same_sentence(start.saturating_sub(1), k))
+            .any(|k| lexicon::protest_verb(self.word(k), self.lang))
     }
 
     /// A transitive verb is active when an object follows it: "killed two civilians".
@@ -811,7 +838,10 @@ impl Matcher<'_> {
                 figure = true;
                 last = Some(k);
             }
-            if let Some((e, _)) = lexicon::event_word(w, lang) {
+            // "no one was killed", "aucun blessé", but not "without that crucial missing piece".
+            let nobody = k > i + neg && lexicon::pronoun(self.word(i + neg), lang);
+            let named = |form: Form| form == Form::Noun || nobody || k == i + neg;
+            if let Some((e, _)) = lexicon::event_word(w, lang).filter(|&(_, form)| named(form)) {
                 event = event.or(Some(e));
                 last = Some(k);
             }

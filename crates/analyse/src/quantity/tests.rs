@@ -1,8 +1,11 @@
 use super::numbers::{parse_digits, parse_words};
 use super::*;
 
-/// The quantities of `text`, each as (expression, value, event, group).
-fn found(text: &str, lang: &str) -> Vec<(String, Option<f64>, Option<&'static str>, Option<&'static str>)> {
+/// A quantity as (expression, value, event, group).
+type Seen = (String, Option<f64>, Option<&'static str>, Option<&'static str>);
+
+/// The quantities of `text`.
+fn found(text: &str, lang: &str) -> Vec<Seen> {
     quantities(text, lang)
         .iter()
         .map(|q| {
@@ -109,7 +112,12 @@ fn vague_plurals_are_ranges_with_their_minimum_as_point() {
     let q = one("Several hundred students gathered.", "en", "Several hundred");
     assert_eq!((q.min, q.max, q.group), (Some(200.0), Some(999.0), Some(Group::Civilians)));
     let q = one("Plusieurs centaines de personnes se sont rassemblées.", "fr", "Plusieurs centaines");
-    assert_eq!((q.min, q.max), (Some(200.0), Some(999.0)));
+    assert_eq!((q.min, q.max, q.group), (Some(200.0), Some(999.0), Some(Group::People)));
+    // People who demonstrate are protesters.
+    let q = one("Quelques milliers de personnes ont défilé dimanche.", "fr", "Quelques milliers");
+    assert_eq!((q.min, q.event, q.group), (Some(2000.0), None, Some(Group::Protesters)));
+    let q = one("About 300 people marched to the square.", "en", "About 300");
+    assert_eq!(q.group, Some(Group::Protesters));
 }
 
 #[test]
