@@ -884,6 +884,16 @@ pub fn part_of_previous(w: &str, lang: Lang) -> bool {
     )
 }
 
+/// Prepositions of place before a count of places: "in 21 cities", "dans 3 villes".
+pub fn place_preposition(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(w, "dans" | "sur"),
+        Lang::En => matches!(w, "in" | "across"),
+        Lang::De => matches!(w, "in" | "an"),
+        Lang::Es => matches!(w, "en"),
+    }
+}
+
 /// Pronouns, never a counted noun ("many of whom"), and the "one" of "no one".
 pub fn pronoun(w: &str, lang: Lang) -> bool {
     match lang {

@@ -664,7 +664,10 @@ impl Matcher<'_> {
             unknown_noun = Some(k);
             after = k + 1;
         }
+        // "in 21 cities": a count of places, not of people.
+        let place = f.first > 0 && lexicon::place_preposition(self.word(f.first - 1), lang);
         if f.event.is_none()
+            && !place
             && let Some((event, form, at)) = self.event_after(after)
         {
             f.event = Some(event);
@@ -676,7 +679,7 @@ impl Matcher<'_> {
             f.event_noun = form == Form::Noun && unknown_noun.is_none();
             after = at + 1;
         }
-        if f.event.is_none() {
+        if f.event.is_none() && !place {
             f.event = self.event_before(f.first);
         }
         if f.event.is_none() && matches!(f.group, None | Some(Group::People)) && self.protest_after(after) {
@@ -708,11 +711,20 @@ impl Matcher<'_> {
     fn event_after(&self, start: usize) -> Option<(Event, Form, usize)> {
         let lang = self.lang;
         let (mut be, mut have, mut unknown) = (false, false, 0);
-        for k in start..(start + 6).min(self.words.len()) {
-            if !self.same_sentence(start.saturating_sub(1), k)
-                || self.is_punct(k)
-                || self.words[k].kind == TokenKind::Number
+        let mut k = start;
+        while k < (start + 7).min(self.words.len()) {
+            if !self.same_sentence(start.saturating_sub(1), k) || self.is_punct(k) {
+                return None;
+            }
+            // "106 protesters in 21 cities have been killed": a place phrase is skipped.
+            if lexicon::place_preposition(self.word(k), lang)
+                && let Some(place) = self.base_at(k + 1)
             {
+                k = place.end + 1;
+                unknown += 1;
+                continue;
+            }
+            if self.words[k].kind == TokenKind::Number {
                 return None;
             }
             let w = self.word(k);
@@ -732,6 +744,7 @@ impl Matcher<'_> {
                     }
                 }
             }
+            k += 1;
         }
         None
     }

@@ -192,6 +192,14 @@ fn counts_attach_to_the_event_and_group_the_sentence_names() {
     assert_eq!((q.event, q.group), (Some(Event::Killed), Some(Group::Protesters)));
     let q = one("Eleven members of the security forces were killed.", "en", "Eleven");
     assert_eq!((q.event, q.group), (Some(Event::Killed), Some(Group::SecurityForces)));
+    // A count of places between the noun and its verb is skipped, and counts no casualty.
+    assert_eq!(
+        found("At least 40 students in 12 towns have been detained.", "en"),
+        [
+            ("At least 40".into(), Some(40.0), Some("arrested"), Some("civilians")),
+            ("12".into(), Some(12.0), None, None)
+        ]
+    );
     // Coordinated counts share their verb.
     assert_eq!(
         found("Trois soldats et deux civils ont été tués.", "fr"),
@@ -234,6 +242,7 @@ fn active_verbs_count_their_object_not_their_subject() {
 fn tolls_and_passives_in_english() {
     let q = one("The death toll rose to 23 on Sunday.", "en", "23");
     assert_eq!(q.event, Some(Event::Killed));
+    assert_eq!(one("The toll stood at 31.", "en", "31").event, Some(Event::Killed));
     let q = one("Nine people were shot dead at a checkpoint.", "en", "Nine");
     assert_eq!((q.event, q.group), (Some(Event::Killed), Some(Group::People)));
     let q = one("Police detained 40 demonstrators.", "en", "40");
