@@ -538,7 +538,8 @@ pub fn event_word(w: &str, lang: Lang) -> Option<(Event, Form)> {
             (lemma.1, lemma.2)
         }
         Lang::En => match w {
-            "dead" | "deaths" | "fatalities" | "lives" | "bodies" | "death" => (Killed, Noun),
+            "dead" | "deaths" | "fatalities" | "lives" | "bodies" | "death" | "murder" | "murders"
+            | "massacre" => (Killed, Noun),
             "casualty" => (Casualties, Noun),
             "killed" | "killing" | "slain" | "kills" | "kill" | "executed" | "massacred" => {
                 (Killed, Transitive)
@@ -607,6 +608,8 @@ const FR_EVENTS: &[(&str, Event, Form)] = &[
     ("execute", Event::Killed, Form::Transitive),
     ("assassine", Event::Killed, Form::Transitive),
     ("massacre", Event::Killed, Form::Transitive),
+    ("meurtre", Event::Killed, Form::Noun),
+    ("assassinat", Event::Killed, Form::Noun),
     ("decede", Event::Killed, Form::Intransitive),
     ("peri", Event::Killed, Form::Intransitive),
     ("blesse", Event::Injured, Form::Transitive),

@@ -783,6 +783,15 @@ impl Matcher<'_> {
             let passive = prev > 0 && lexicon::auxiliary(self.word(prev - 1), lang) == Some(true);
             return (!passive).then_some(event);
         }
+        // "la mort de 15 personnes", "the killing of 15 people", "l'arrestation de 15".
+        if prev > 0
+            && lexicon::of_word(self.word(prev), lang)
+            && let Some((event, _)) = lexicon::event_word(self.word(prev - 1), lang)
+            // "victimes de deux attentats" names the cause, not the victims.
+            && event != Event::Casualties
+        {
+            return Some(event);
+        }
         if lexicon::part_of_previous(self.word(prev), lang) {
             return None;
         }
@@ -813,10 +822,10 @@ impl Matcher<'_> {
                 continue;
             }
             let gap = &self.w[prev.attach_end.min(cur.first)..cur.first];
-            if prev.event.is_some()
-                && gap.iter().any(|w| lexicon::part_of_previous(w, self.lang))
-                && gap.len() <= 2
-            {
+            let part = gap.iter().any(|w| lexicon::part_of_previous(w, self.lang)) && gap.len() <= 2;
+            // "dont 12 policiers et 3 civils": the next part of the same list.
+            let listed = gap.len() == 1 && is_conjunction(gap[0]) && cur.group.is_some();
+            if prev.event.is_some() && (part || listed) {
                 cur.event = prev.event;
             }
         }
@@ -827,7 +836,7 @@ impl Matcher<'_> {
                 continue;
             }
             let gap = &self.w[prev.attach_end.min(next.first)..next.first];
-            if gap.len() == 1 && matches!(gap[0], "et" | "and" | "und" | "y" | "ou" | "or") {
+            if gap.len() == 1 && is_conjunction(gap[0]) {
                 prev.event = next.event;
             }
         }
@@ -885,6 +894,10 @@ impl Matcher<'_> {
     fn span(&self, first: usize, end: usize) -> (usize, usize) {
         (self.words[first].start, self.words[end - 1].end)
     }
+}
+
+fn is_conjunction(w: &str) -> bool {
+    matches!(w, "et" | "and" | "und" | "y" | "ou" | "or" | "oder" | "o")
 }
 
 impl Found {

@@ -200,6 +200,18 @@ fn counts_attach_to_the_event_and_group_the_sentence_names() {
             ("12".into(), Some(12.0), None, None)
         ]
     );
+    // A casualty noun before the count, and the parts of a list after "dont".
+    assert_eq!(one("Il a causé la mort de 15 passagers.", "fr", "15").event, Some(Event::Killed));
+    assert_eq!(one("They condemned the killing of 9 miners.", "en", "9").event, Some(Event::Killed));
+    assert_eq!(one("Elles sont victimes de deux attentats.", "fr", "deux").event, None);
+    assert_eq!(
+        found("Les combats ont fait 70 morts, dont 50 rebelles et 20 soldats.", "fr"),
+        [
+            ("70".into(), Some(70.0), Some("killed"), None),
+            ("50".into(), Some(50.0), Some("killed"), Some("militants")),
+            ("20".into(), Some(20.0), Some("killed"), Some("security_forces"))
+        ]
+    );
     // Coordinated counts share their verb.
     assert_eq!(
         found("Trois soldats et deux civils ont été tués.", "fr"),
