@@ -1,6 +1,8 @@
 //! Prints the quantities of a text, or times the quantity tagger over a folder of texts:
 //! `cargo run --release -p storyline-analyse --example quantities -- fr "Huit personnes ont été tuées."`
 //! `cargo run --release -p storyline-analyse --example quantities -- --bench LANG FILE...`
+//! (a `.json` file is read as the ScrapingHub ground truth: the `articleBody` of each entry,
+//! e.g. `../shared/data/extraction/scrapinghub/ground-truth.json`).
 
 use std::time::Instant;
 use storyline_analyse::quantity::{Quantity, quantities};
@@ -41,7 +43,16 @@ fn describe(text: &str, q: &Quantity) -> String {
 
 /// Times the tagger over whole files (read first, so only tagging is timed), best of 3 runs.
 fn bench(lang: &str, files: &[String]) -> Result<(), Box<dyn std::error::Error>> {
-    let texts: Vec<String> = files.iter().map(std::fs::read_to_string).collect::<Result<_, _>>()?;
+    let mut texts: Vec<String> = Vec::new();
+    for file in files {
+        let content = std::fs::read_to_string(file)?;
+        if file.ends_with(".json") {
+            let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&content)?;
+            texts.extend(truth.values().filter_map(|v| v["articleBody"].as_str().map(String::from)));
+        } else {
+            texts.push(content);
+        }
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut best = f64::MAX;
     let mut found = 0;
