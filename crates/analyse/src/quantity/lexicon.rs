@@ -5,7 +5,7 @@
 //!
 //! | words | range |
 //! | --- | --- |
-//! | des dizaines, dozens, tens, Dutzende, decenas, docenas | 20–99 |
+//! | des dizaines, dozens, tens, scores, Dutzende, decenas, docenas | 20–99 |
 //! | des centaines, hundreds, Hunderte, centenares, cientos | 200–999 |
 //! | des milliers, thousands, Tausende, miles | 2,000–9,999 |
 //! | des millions, millions, millones | 2,000,000–9,999,999 |

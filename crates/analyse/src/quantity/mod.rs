@@ -123,7 +123,8 @@ pub struct Quantity {
     /// The whole expression, modifiers and unit included: "au moins 15", "des dizaines".
     pub start: usize,
     pub end: usize,
-    /// The number itself: "15", "dizaines", "vingt-trois".
+    /// The number itself: "15", "dizaines", "vingt-trois"; for an [`Absence`], the negation
+    /// ("aucun", "no").
     pub number: (usize, usize),
     /// The point value a conservative analyst would code; `None` for an [`Absence`].
     pub value: Option<f64>,
@@ -461,7 +462,9 @@ impl Matcher<'_> {
             }
             Modifier::About => {
                 f.approx = true;
-                if !f.vague && !f.approx_range() {
+                // An exact number loses its bounds; a range of its own ("une dizaine", 8–12)
+                // keeps them.
+                if f.min == f.max {
                     f.min = None;
                     f.max = None;
                 }
@@ -898,13 +901,6 @@ impl Matcher<'_> {
 
 fn is_conjunction(w: &str) -> bool {
     matches!(w, "et" | "and" | "und" | "y" | "ou" | "or" | "oder" | "o")
-}
-
-impl Found {
-    /// A range that is the word's own ("une dizaine" 8–12), kept under "environ".
-    fn approx_range(&self) -> bool {
-        self.approx && self.min != self.max
-    }
 }
 
 /// A quantity as JSON, its fields as [`Quantity`] names them; spans become their text.
