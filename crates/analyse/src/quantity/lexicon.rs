@@ -514,7 +514,7 @@ fn measure(w: &str, lang: Lang) -> Option<Kind> {
 /// How an event word relates to the number it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// A noun or adjective that is itself what is counted: "huit morts", "15 dead", "Tote".
+    /// A noun or adjective that is itself what is counted: "sept morts", "15 dead", "Tote".
     Noun,
     /// A transitive verb form: passive after a "be" auxiliary or right after the noun
     /// ("trois soldats tués", "were killed"); active after "have" or before an object

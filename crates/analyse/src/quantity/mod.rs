@@ -257,7 +257,7 @@ struct Found {
     kind: Kind,
     /// Only an indefinite article ("un policier"): kept if it counts a casualty.
     article_only: bool,
-    /// The event is named by the counted noun itself ("huit morts").
+    /// The event is named by the counted noun itself ("sept morts").
     event_noun: bool,
     event: Option<Event>,
     group: Option<Group>,
@@ -635,7 +635,7 @@ impl Matcher<'_> {
                 self.same_sentence(f.end - 1, k) && lexicon::toll_word(self.word(k + 1), lang).is_none()
             });
         if let Some((event, _)) = event_noun {
-            // "huit morts", "15 blessés", "12 killed".
+            // "sept morts", "15 blessés", "12 killed".
             f.event = Some(event);
             f.event_noun = true;
             f.noun = Some(self.span(k, k + 1));
