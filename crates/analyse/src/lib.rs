@@ -6,6 +6,7 @@
 
 pub mod ner;
 pub mod pipeline;
+pub mod quantity;
 pub mod sentences;
 pub mod time;
 pub mod tokenize;

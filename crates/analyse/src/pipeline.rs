@@ -1,6 +1,7 @@
 //! The analyse stage over an [`Article`]: `sentences`, `tokens` and `entities` layers.
 
 use crate::ner::{self, Model};
+use crate::quantity;
 use crate::sentences::sentences;
 use crate::time;
 use crate::tokenize::{Token, TokenKind, tokenize};
@@ -173,6 +174,7 @@ pub fn analyse(article: &mut Article, models: &Models) {
     article.layers.insert("tokens".into(), tokens_to_layer(&tokens));
     article.layers.insert("entities".into(), entities);
     article.layers.insert("timex".into(), timex);
+    article.layers.insert("quantities".into(), quantity_layer(article));
 }
 
 /// Temporal expressions normalised against the publication date, labelled with their TIMEX3
@@ -189,6 +191,33 @@ fn timex_layer(article: &Article) -> Vec<Annotation> {
             span: Span::new(t.start, t.end),
             label: t.kind.as_str().into(),
             value: serde_json::json!({ "text": &text[t.start..t.end], "value": t.value }),
+        })
+        .collect()
+}
+
+/// Quantities (see [`quantity`]), labelled with the event they count (`killed`, `injured`,
+/// `casualties`, `arrested`, `missing`, `displaced`, `kidnapped`), else their kind (`count`,
+/// `money`, `percent`, `measure`), or `absent` for a denied casualty or a missing figure.
+/// The value holds `text`, `number`, `value` (the conservative point), `min`, `max` (null
+/// when open), `min_exclusive`, `max_exclusive`, `vague`, `approx`, `kind`, `event`, `group`,
+/// `noun` (the counted noun's text) and `absent` (`no_figure` or `none`). Empty for a language
+/// without rules.
+fn quantity_layer(article: &Article) -> Vec<Annotation> {
+    let Some(lang) = &article.meta.language else { return Vec::new() };
+    let text = &article.text;
+    quantity::quantities(text, &lang.code)
+        .into_iter()
+        .map(|q| {
+            let label = match (q.absent, q.event) {
+                (Some(_), _) => "absent",
+                (None, Some(event)) => event.as_str(),
+                (None, None) => q.kind.as_str(),
+            };
+            Annotation {
+                span: Span::new(q.start, q.end),
+                label: label.into(),
+                value: quantity::to_json(&q, text),
+            }
         })
         .collect()
 }

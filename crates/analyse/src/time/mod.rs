@@ -14,6 +14,7 @@ pub mod calendar;
 mod lexicon;
 
 use calendar::Day;
+pub(crate) use lexicon::month_number;
 use lexicon::*;
 use storyline_doc::PartialDateTime;
 
@@ -74,7 +75,8 @@ struct Tok {
     digits: Option<u32>,
 }
 
-fn fold(c: char) -> char {
+/// Lowercased text folded this way is what the time and quantity lexicons are written in.
+pub(crate) fn fold(c: char) -> char {
     match c {
         // 'à' stays: "à" (a preposition) is not "a" (has).
         'â' | 'ä' | 'á' => 'a',
