@@ -34,9 +34,19 @@ pub struct Hit {
     /// Words `start..end` of the text.
     pub start: usize,
     pub end: usize,
+    /// Right after a negation ("no one was killed").
     pub negated: bool,
+    /// Right after a demand, threat or plan ("demanding that he resign").
+    pub irrealis: bool,
     /// The pattern as written in the lexicon.
     pub cue: &'static str,
+}
+
+impl Hit {
+    /// Whether the cue says something happened: not negated, not only demanded or planned.
+    pub fn counts(&self) -> bool {
+        !self.negated && !self.irrealis
+    }
 }
 
 /// A sub-type's score and the cue that weighs most in it.
@@ -65,7 +75,7 @@ impl Typing {
 
     /// Whether a (not negated) cue of `concept` was found.
     pub fn has(&self, concept: Concept) -> bool {
-        self.hits.iter().any(|h| h.concept == concept && !h.negated)
+        self.hits.iter().any(|h| h.concept == concept && h.counts())
     }
 }
 
@@ -101,6 +111,7 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
                 start,
                 end,
                 negated: false,
+                irrealis: false,
                 cue: &cue.source,
             };
             if best.as_ref().is_none_or(|b| hit.weight > b.weight) {
@@ -109,15 +120,18 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
         }
         hits.extend(best);
     }
-    let negations: Vec<(usize, usize)> =
-        hits.iter().filter(|h| h.concept == Concept::Negation).map(|h| (h.start, h.end)).collect();
-    for hit in hits.iter_mut().filter(|h| !matches!(h.concept, Concept::Negation | Concept::Hedge)) {
-        hit.negated = negations.iter().any(|&(start, end)| {
-            start < hit.start
-                && end <= hit.start
-                && hit.start - end < NEGATION_REACH
-                && words[start].sentence == words[hit.start].sentence
-        });
+    let spans = |concept: Concept| -> Vec<(usize, usize)> {
+        hits.iter().filter(|h| h.concept == concept).map(|h| (h.start, h.end)).collect()
+    };
+    let (negations, irrealis) = (spans(Concept::Negation), spans(Concept::Irrealis));
+    let reaches = |spans: &[(usize, usize)], at: usize| {
+        spans.iter().any(|&(start, end)| {
+            end <= at && at - end < NEGATION_REACH && words[start].sentence == words[at].sentence
+        })
+    };
+    for hit in hits.iter_mut().filter(|h| !h.concept.is_flag()) {
+        hit.negated = reaches(&negations, hit.start);
+        hit.irrealis = reaches(&irrealis, hit.start);
     }
     hits.sort_by_key(|h| (h.start, h.end));
     hits
@@ -133,7 +147,7 @@ struct Evidence {
 fn evidence(hits: &[Hit]) -> HashMap<Concept, Evidence> {
     let mut by_concept: HashMap<Concept, Vec<usize>> = HashMap::new();
     for (i, h) in hits.iter().enumerate() {
-        if !h.negated && h.weight > 0.0 {
+        if h.counts() && h.weight > 0.0 {
             by_concept.entry(h.concept).or_default().push(i);
         }
     }
@@ -164,45 +178,57 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
         add(s, e.score, e.best);
     }
 
-    // Protests, by how they were met (ACLED's protest and riot sub-types).
+    // Protests, by how they went. ACLED: demonstrators who use violence make a riot whatever
+    // the police did; otherwise lethal or maiming force makes excessive force, dispersal or
+    // arrests an intervention.
     let protest = get(Concept::Protest);
     if protest.score > 0.0 {
-        add(SubType::PeacefulProtest, protest.score, protest.best);
-        for (modifier, sub_type) in [
-            (Concept::LethalForce, SubType::ExcessiveForceAgainstProtesters),
-            (Concept::Intervention, SubType::ProtestWithIntervention),
-            (Concept::ProtesterViolence, SubType::ViolentDemonstration),
-        ] {
-            let m = get(modifier);
-            if m.score > 0.0 {
-                add(sub_type, protest.score + m.score, protest.best);
-            }
-        }
+        let violence = get(Concept::ProtesterViolence).score;
+        let lethal = get(Concept::LethalForce).score;
+        let intervention = get(Concept::Intervention).score;
+        let (sub_type, modifier) = if violence >= STRONG {
+            (SubType::ViolentDemonstration, violence + intervention.max(lethal) * FURTHER_CUE)
+        } else if lethal >= STRONG || (lethal > 0.0 && intervention > 0.0) {
+            (SubType::ExcessiveForceAgainstProtesters, lethal + intervention * FURTHER_CUE)
+        } else if intervention > 0.0 {
+            (SubType::ProtestWithIntervention, intervention + violence * FURTHER_CUE)
+        } else if violence > 0.0 {
+            (SubType::ViolentDemonstration, violence)
+        } else {
+            (SubType::PeacefulProtest, 0.0)
+        };
+        add(sub_type, protest.score + modifier, protest.best);
     }
 
-    // Attacks, by their target.
+    // Attacks, by their target; forces of both sides with casualties are a battle.
     let attack = get(Concept::AttackVerb);
+    let forces = get(Concept::MilitaryTarget).score;
+    let both_sides = get(Concept::StateForces).score.min(get(Concept::ArmedGroup).score);
     if attack.score > 0.0 {
-        let forces = get(Concept::MilitaryTarget).score;
         let civilians = get(Concept::Civilians).score;
-        let both_sides = get(Concept::StateForces).score.min(get(Concept::ArmedGroup).score);
         add(SubType::ArmedClash, attack.score * 0.5 + forces.max(both_sides) * 0.75, attack.best);
         add(SubType::Attack, attack.score * 0.5 + civilians * 0.75, attack.best);
     }
+    let casualties = get(Concept::Casualties);
+    if both_sides > 0.0 && casualties.score > 0.0 {
+        add(SubType::ArmedClash, both_sides * 0.5 + casualties.score * 0.5, casualties.best);
+    }
 
     // Places changing hands, by who takes them.
-    let territory = get(Concept::Territory);
-    if territory.score > 0.0 {
-        let regain = get(Concept::Regain);
-        add(SubType::GovernmentRegainsTerritory, regain.score + territory.score * 0.5, regain.best);
-        let take = get(Concept::TakeControl);
-        if let Some(at) = take.best {
-            let gain = take.score + territory.score * 0.5;
-            match taker(hits, hits[at].start) {
-                Some(Concept::StateForces) => add(SubType::GovernmentRegainsTerritory, gain, take.best),
-                Some(_) => add(SubType::NonStateActorOvertakesTerritory, gain, take.best),
-                None => add(SubType::NonStateActorOvertakesTerritory, gain * 0.75, take.best),
+    let territory = get(Concept::Territory).score;
+    for (concept, needs_place) in [(Concept::Regain, false), (Concept::TakeControl, true)] {
+        let e = get(concept);
+        let Some(at) = e.best else { continue };
+        if needs_place && territory == 0.0 {
+            continue;
+        }
+        let gain = e.score + territory * 0.5;
+        match (taker(hits, hits[at].start), concept) {
+            (Some(Concept::StateForces), _) | (None, Concept::Regain) => {
+                add(SubType::GovernmentRegainsTerritory, gain, e.best)
             }
+            (Some(_), _) => add(SubType::NonStateActorOvertakesTerritory, gain, e.best),
+            (None, _) => add(SubType::NonStateActorOvertakesTerritory, gain * 0.75, e.best),
         }
     }
 
@@ -212,12 +238,45 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
         add(SubType::DisruptedWeaponsUse, (weapons.score + seizure.score) * 0.75, seizure.best);
     }
 
+    // The means decides: ACLED types a violent event by its weapon when one is named (a
+    // grenade thrown in a clash is a grenade attack), and the more specific weapon wins (a
+    // suicide bomber's device is a suicide bomb, missiles fired by jets an air strike).
+    let means = MEANS.iter().filter(|&&(s, _)| get(Concept::SubType(s)).score >= STRONG).map(|&(s, rank)| (s, rank));
+    let mut means: Vec<(SubType, f32)> = means.collect();
+    if !means.is_empty() {
+        means.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (s, rank) in &means {
+            if let Some(entry) = scores.get_mut(s) {
+                entry.0 += MEANS_BONUS + rank;
+            }
+        }
+    }
+
     let mut ranked: Vec<Scored> =
         scores.into_iter().map(|(sub_type, (score, trigger))| Scored { sub_type, score, trigger }).collect();
     // Ties go to the earlier sub-type of the taxonomy, so that the order never depends on hashing.
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sub_type.cmp(&b.sub_type)));
     ranked
 }
+
+/// A cue weight that names a sub-type alone (3) at a later sentence's discount.
+const STRONG: f32 = 3.0 * LATER_SENTENCE;
+
+/// Sub-types named by the means of violence, with how specific each means is: a suicide
+/// bomb or a chemical shell is also a bomb or a shell; an air strike may fire missiles.
+const MEANS: &[(SubType, f32)] = &[
+    (SubType::SuicideBomb, 1.5),
+    (SubType::ChemicalWeapon, 1.5),
+    (SubType::AirOrDroneStrike, 1.0),
+    (SubType::Grenade, 1.0),
+    (SubType::SexualViolence, 1.0),
+    (SubType::Abduction, 0.5),
+    (SubType::ShellingArtilleryMissile, 0.5),
+    (SubType::RemoteExplosive, 0.0),
+];
+
+/// What naming a means adds over generic violence (an attack, a clash, casualties).
+const MEANS_BONUS: f32 = 1.5;
 
 /// Who takes a place: the actor named last before the taking, else the first one after it.
 fn taker(hits: &[Hit], at: usize) -> Option<Concept> {

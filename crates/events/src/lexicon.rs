@@ -46,9 +46,16 @@ pub enum Concept {
     Negation,
     /// Hedging: the event is reported, alleged or possible.
     Hedge,
+    /// A demand, threat or plan: a cue right after one is not reported as done.
+    Irrealis,
 }
 
 impl Concept {
+    /// Negation, hedging and irrealis mark other cues; they say nothing of the event.
+    pub fn is_flag(self) -> bool {
+        matches!(self, Concept::Negation | Concept::Hedge | Concept::Irrealis)
+    }
+
     fn from_key(key: &str) -> Option<Concept> {
         Some(match key {
             "protest" => Concept::Protest,
@@ -68,6 +75,7 @@ impl Concept {
             "casualties" => Concept::Casualties,
             "negation" => Concept::Negation,
             "hedge" => Concept::Hedge,
+            "irrealis" => Concept::Irrealis,
             _ => return SubType::from_name(key).map(Concept::SubType),
         })
     }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline_eval::classification::{ClassificationScore, score};
-use storyline_events::{Lang, NO_EVENT_CASE_LABEL, classify};
+use storyline_events::{Lang, NO_EVENT_CASE_LABEL, classify, type_text};
 
 /// Score event typing on labelled snippets (CASE 2021 task 2 layout).
 ///
@@ -31,6 +31,9 @@ pub struct EvalEventsArgs {
     /// Language of the snippets (`en` or `fr`).
     #[arg(long, default_value = "en")]
     pub lang: String,
+    /// Also print each wrongly typed snippet with our three best sub-types and their cues.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 struct Labelled {
@@ -80,6 +83,11 @@ pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
     } else {
         print!("{}", report(&args, &result, no_event));
     }
+    if args.errors {
+        for (r, p) in rows.iter().zip(&predicted).filter(|(r, p)| r.label != **p) {
+            print!("{}", explain(r, p, lang));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -99,5 +107,21 @@ fn report(args: &EvalEventsArgs, s: &ClassificationScore, no_event: usize) -> St
             l.label, l.precision, l.recall, l.f1, l.support, l.predicted
         );
     }
+    out
+}
+
+/// A wrong prediction, with what the classifier saw.
+fn explain(row: &Labelled, predicted: &str, lang: Lang) -> String {
+    let typing = type_text(&row.text, lang);
+    let mut out = format!("\n{}\tgold {}\tpredicted {predicted}\n  {}\n", row.id, row.label, row.text);
+    for s in typing.ranked.iter().take(3) {
+        let _ = writeln!(out, "  {:>5.2} {} ({})", s.score, s.sub_type.name(), typing.hits[s.trigger].cue);
+    }
+    let cues: Vec<String> = typing
+        .hits
+        .iter()
+        .map(|h| format!("{:?}{}:{}", h.concept, if h.negated { "(neg)" } else { "" }, h.cue))
+        .collect();
+    let _ = writeln!(out, "  cues: {}", cues.join(", "));
     out
 }
