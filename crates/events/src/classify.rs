@@ -22,6 +22,8 @@ const LATER_SENTENCE: f32 = 0.6;
 const FURTHER_CUE: f32 = 0.3;
 /// How many words before a cue a negation reaches.
 const NEGATION_REACH: usize = 3;
+/// Auxiliaries of the passive voice, English and French.
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "ete"];
 /// The least score that makes an event.
 pub const MIN_SCORE: f32 = 1.0;
 
@@ -31,6 +33,8 @@ pub struct Hit {
     pub concept: Concept,
     /// The cue's weight after position.
     pub weight: f32,
+    /// The cue's weight in the lexicon.
+    pub strength: f32,
     /// Words `start..end` of the text.
     pub start: usize,
     pub end: usize,
@@ -38,6 +42,8 @@ pub struct Hit {
     pub negated: bool,
     /// Right after a demand, threat or plan ("demanding that he resign").
     pub irrealis: bool,
+    /// Right after a passive auxiliary ("were pushed back"): the subject is the patient.
+    pub passive: bool,
     /// The pattern as written in the lexicon.
     pub cue: &'static str,
 }
@@ -108,10 +114,12 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
             let hit = Hit {
                 concept: cue.concept,
                 weight: cue.weight * position,
+                strength: cue.weight,
                 start,
                 end,
                 negated: false,
                 irrealis: false,
+                passive: start > 0 && PASSIVE.contains(&words[start - 1].folded.as_str()),
                 cue: &cue.source,
             };
             if best.as_ref().is_none_or(|b| hit.weight > b.weight) {
@@ -142,6 +150,8 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
 struct Evidence {
     score: f32,
     best: Option<usize>,
+    /// The greatest lexicon weight among its cues.
+    strength: f32,
 }
 
 fn evidence(hits: &[Hit]) -> HashMap<Concept, Evidence> {
@@ -156,7 +166,8 @@ fn evidence(hits: &[Hit]) -> HashMap<Concept, Evidence> {
         .map(|(concept, mut idx)| {
             idx.sort_by(|&a, &b| hits[b].weight.total_cmp(&hits[a].weight).then(a.cmp(&b)));
             let score = hits[idx[0]].weight + FURTHER_CUE * idx[1..].iter().map(|&i| hits[i].weight).sum::<f32>();
-            (concept, Evidence { score, best: Some(idx[0]) })
+            let strength = idx.iter().map(|&i| hits[i].strength).fold(0.0, f32::max);
+            (concept, Evidence { score, best: Some(idx[0]), strength })
         })
         .collect()
 }
@@ -188,7 +199,7 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
         let intervention = get(Concept::Intervention).score;
         let (sub_type, modifier) = if violence >= STRONG {
             (SubType::ViolentDemonstration, violence + intervention.max(lethal) * FURTHER_CUE)
-        } else if lethal >= STRONG || (lethal > 0.0 && intervention > 0.0) {
+        } else if lethal >= STRONG {
             (SubType::ExcessiveForceAgainstProtesters, lethal + intervention * FURTHER_CUE)
         } else if intervention > 0.0 {
             (SubType::ProtestWithIntervention, intervention + violence * FURTHER_CUE)
@@ -214,26 +225,26 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
         add(SubType::ArmedClash, both_sides * 0.5 + casualties.score * 0.5, casualties.best);
     }
 
-    // Places changing hands, by who takes them.
+    // Places changing hands, by who takes them. Taking needs a place named after the verb
+    // ("captured the town", not "captured a soldier"); taking back does not.
     let territory = get(Concept::Territory).score;
-    for (concept, needs_place) in [(Concept::Regain, false), (Concept::TakeControl, true)] {
-        let e = get(concept);
-        let Some(at) = e.best else { continue };
-        if needs_place && territory == 0.0 {
-            continue;
-        }
-        let gain = e.score + territory * 0.5;
-        match (taker(hits, hits[at].start), concept) {
+    for concept in [Concept::Regain, Concept::TakeControl] {
+        let Some((at, e)) = place_taken(hits, concept) else { continue };
+        let gain = e + territory * 0.5;
+        match (taker(hits, at), concept) {
             (Some(Concept::StateForces), _) | (None, Concept::Regain) => {
-                add(SubType::GovernmentRegainsTerritory, gain, e.best)
+                add(SubType::GovernmentRegainsTerritory, gain, Some(at))
             }
-            (Some(_), _) => add(SubType::NonStateActorOvertakesTerritory, gain, e.best),
-            (None, _) => add(SubType::NonStateActorOvertakesTerritory, gain * 0.75, e.best),
+            (Some(_), _) => add(SubType::NonStateActorOvertakesTerritory, gain, Some(at)),
+            (None, _) => add(SubType::NonStateActorOvertakesTerritory, gain * 0.75, Some(at)),
         }
     }
 
+    // Weapons seized, found or defused, with nobody hurt: the weapons named are what was
+    // disrupted, not what was used.
     let weapons = get(Concept::Weapons);
     let seizure = get(Concept::Seizure);
+    let disrupted = weapons.score > 0.0 && seizure.score > 0.0 && get(Concept::Casualties).score == 0.0;
     if weapons.score > 0.0 && seizure.score > 0.0 {
         add(SubType::DisruptedWeaponsUse, (weapons.score + seizure.score) * 0.75, seizure.best);
     }
@@ -241,14 +252,16 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
     // The means decides: ACLED types a violent event by its weapon when one is named (a
     // grenade thrown in a clash is a grenade attack), and the more specific weapon wins (a
     // suicide bomber's device is a suicide bomb, missiles fired by jets an air strike).
-    let means = MEANS.iter().filter(|&&(s, _)| get(Concept::SubType(s)).score >= STRONG).map(|&(s, rank)| (s, rank));
-    let mut means: Vec<(SubType, f32)> = means.collect();
-    if !means.is_empty() {
-        means.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for (s, rank) in &means {
-            if let Some(entry) = scores.get_mut(s) {
-                entry.0 += MEANS_BONUS + rank;
-            }
+    let named: Vec<(SubType, f32)> =
+        MEANS.iter().copied().filter(|&(s, _)| get(Concept::SubType(s)).strength >= 3.0).collect();
+    for (s, rank) in named {
+        let to = if disrupted && s != SubType::SexualViolence && s != SubType::Abduction {
+            SubType::DisruptedWeaponsUse
+        } else {
+            s
+        };
+        if let Some(entry) = scores.get_mut(&to) {
+            entry.0 += MEANS_BONUS + rank;
         }
     }
 
@@ -278,8 +291,43 @@ const MEANS: &[(SubType, f32)] = &[
 /// What naming a means adds over generic violence (an attack, a clash, casualties).
 const MEANS_BONUS: f32 = 1.5;
 
-/// Who takes a place: the actor named last before the taking, else the first one after it.
+/// The strongest cue of `concept` (taking or taking back) that a place follows, when it
+/// is a take; its word and weight.
+fn place_taken(hits: &[Hit], concept: Concept) -> Option<(usize, f32)> {
+    hits.iter()
+        .enumerate()
+        .filter(|(_, h)| h.concept == concept && h.counts())
+        .filter(|(_, h)| {
+            concept == Concept::Regain
+                || hits.iter().any(|t| {
+                    t.concept == Concept::Territory && t.start >= h.end && t.start - h.end <= PLACE_REACH
+                })
+        })
+        .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight))
+        .map(|(i, h)| (i, h.weight))
+}
+
+/// How many words after a taking verb the place may come ("seized the strategic hilltop
+/// town of").
+const PLACE_REACH: usize = 6;
+
+/// Who takes a place: the first actor of the sentence before the verb (a news sentence
+/// names its subject first), else the first after it; the other side when the verb is
+/// passive ("the militants were pushed back").
 fn taker(hits: &[Hit], at: usize) -> Option<Concept> {
+    let verb = &hits[at];
     let actors = || hits.iter().filter(|h| matches!(h.concept, Concept::StateForces | Concept::ArmedGroup));
-    actors().filter(|h| h.start < at).last().or_else(|| actors().find(|h| h.start > at)).map(|h| h.concept)
+    let before = actors().find(|h| h.end <= verb.start && verb.start - h.end <= SUBJECT_REACH);
+    match before {
+        Some(subject) if verb.passive => Some(other_side(subject.concept)),
+        Some(subject) => Some(subject.concept),
+        None => actors().find(|h| h.start >= verb.end).map(|h| h.concept),
+    }
+}
+
+/// How far before its verb a subject may be (a lead's subject with its apposition).
+const SUBJECT_REACH: usize = 12;
+
+fn other_side(actor: Concept) -> Concept {
+    if actor == Concept::StateForces { Concept::ArmedGroup } else { Concept::StateForces }
 }
