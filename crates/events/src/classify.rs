@@ -20,8 +20,10 @@ use std::collections::HashMap;
 const LATER_SENTENCE: f32 = 0.6;
 /// Share of each further cue of a key, after its strongest.
 const FURTHER_CUE: f32 = 0.3;
-/// How many words before a cue a negation reaches.
+/// How many words before a cue a negation reaches ("no one was killed").
 const NEGATION_REACH: usize = 3;
+/// How many words before a cue a demand or threat reaches ("demanded that the president resign").
+const IRREALIS_REACH: usize = 5;
 /// Auxiliaries of the passive voice, English and French.
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "ete"];
 /// The least score that makes an event.
@@ -132,14 +134,14 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
         hits.iter().filter(|h| h.concept == concept).map(|h| (h.start, h.end)).collect()
     };
     let (negations, irrealis) = (spans(Concept::Negation), spans(Concept::Irrealis));
-    let reaches = |spans: &[(usize, usize)], at: usize| {
-        spans.iter().any(|&(start, end)| {
-            end <= at && at - end < NEGATION_REACH && words[start].sentence == words[at].sentence
-        })
+    let reaches = |spans: &[(usize, usize)], at: usize, reach: usize| {
+        spans
+            .iter()
+            .any(|&(start, end)| end <= at && at - end < reach && words[start].sentence == words[at].sentence)
     };
     for hit in hits.iter_mut().filter(|h| !h.concept.is_flag()) {
-        hit.negated = reaches(&negations, hit.start);
-        hit.irrealis = reaches(&irrealis, hit.start);
+        hit.negated = reaches(&negations, hit.start, NEGATION_REACH);
+        hit.irrealis = reaches(&irrealis, hit.start, IRREALIS_REACH);
     }
     hits.sort_by_key(|h| (h.start, h.end));
     hits
@@ -267,8 +269,11 @@ fn score(hits: &[Hit]) -> Vec<Scored> {
 
     let mut ranked: Vec<Scored> =
         scores.into_iter().map(|(sub_type, (score, trigger))| Scored { sub_type, score, trigger }).collect();
-    // Ties go to the earlier sub-type of the taxonomy, so that the order never depends on hashing.
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sub_type.cmp(&b.sub_type)));
+    // A tie goes to the event told first (the main clause of a lead comes before its
+    // circumstances), then to the earlier sub-type, so that the order never depends on hashing.
+    ranked.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then(a.trigger.cmp(&b.trigger)).then(a.sub_type.cmp(&b.sub_type))
+    });
     ranked
 }
 

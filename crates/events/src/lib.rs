@@ -13,6 +13,9 @@ pub mod lexicon;
 pub mod taxonomy;
 pub mod words;
 
+#[cfg(test)]
+mod tests;
+
 pub use classify::{classify, ranked, type_text};
 pub use layer::events;
 pub use taxonomy::{EventType, NO_EVENT_CASE_LABEL, SubType};

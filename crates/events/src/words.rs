@@ -29,13 +29,16 @@ pub fn words(text: &str) -> (Vec<Word>, Vec<(usize, usize)>) {
                 continue;
             }
             let raw = t.text(text);
-            // The English clitic `n't` is a negation, not the letters n and t.
-            if matches!(raw, "n't" | "n’t") {
-                out.push(Word { folded: "not".into(), start: t.start, end: t.end, sentence: n });
-                continue;
-            }
-            for part in storyline_geo::fold(raw).split(' ').filter(|p| !p.is_empty()) {
+            // English `n't` is a negation, not the letters n and t.
+            let (stem, negated) = match raw.strip_suffix("n't").or_else(|| raw.strip_suffix("n’t")) {
+                Some(stem) => (stem, true),
+                None => (raw, false),
+            };
+            for part in storyline_geo::fold(stem).split(' ').filter(|p| !p.is_empty()) {
                 out.push(Word { folded: part.to_string(), start: t.start, end: t.end, sentence: n });
+            }
+            if negated {
+                out.push(Word { folded: "not".into(), start: t.start, end: t.end, sentence: n });
             }
         }
     }
@@ -130,9 +133,9 @@ mod tests {
 
     #[test]
     fn words_are_folded_and_split_at_separators() {
-        let (w, sents) = words("Le cessez-le-feu a coupé l’accès. Police n't came.");
+        let (w, sents) = words("Le cessez-le-feu a coupé l’accès. Police didn't come.");
         let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
-        assert_eq!(folded, ["le", "cessez", "le", "feu", "a", "coupe", "l", "acces", "police", "not", "came"]);
+        assert_eq!(folded, ["le", "cessez", "le", "feu", "a", "coupe", "l", "acces", "police", "did", "not", "come"]);
         assert_eq!(sents.len(), 2);
         assert_eq!(w[8].sentence, 1);
     }
