@@ -70,14 +70,26 @@ pub fn score<S: AsRef<str>, T: AsRef<str>>(gold: &[S], predicted: &[T]) -> Class
         .map(|(&label, c)| {
             let precision = ratio(c.tp, c.predicted);
             let recall = ratio(c.tp, c.gold);
-            let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-            LabelScore { label: label.to_string(), precision, recall, f1, support: c.gold, predicted: c.predicted }
+            let f1 =
+                if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+            LabelScore {
+                label: label.to_string(),
+                precision,
+                recall,
+                f1,
+                support: c.gold,
+                predicted: c.predicted,
+            }
         })
         .collect();
     let average = |weight: &dyn Fn(&LabelScore) -> f64| {
         let total: f64 = per_label.iter().map(weight).sum();
         let mean = |value: &dyn Fn(&LabelScore) -> f64| {
-            if total == 0.0 { 0.0 } else { per_label.iter().map(|l| weight(l) * value(l)).sum::<f64>() / total }
+            if total == 0.0 {
+                0.0
+            } else {
+                per_label.iter().map(|l| weight(l) * value(l)).sum::<f64>() / total
+            }
         };
         Average { precision: mean(&|l| l.precision), recall: mean(&|l| l.recall), f1: mean(&|l| l.f1) }
     };

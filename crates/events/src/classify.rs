@@ -167,7 +167,8 @@ fn evidence(hits: &[Hit]) -> HashMap<Concept, Evidence> {
         .into_iter()
         .map(|(concept, mut idx)| {
             idx.sort_by(|&a, &b| hits[b].weight.total_cmp(&hits[a].weight).then(a.cmp(&b)));
-            let score = hits[idx[0]].weight + FURTHER_CUE * idx[1..].iter().map(|&i| hits[i].weight).sum::<f32>();
+            let score =
+                hits[idx[0]].weight + FURTHER_CUE * idx[1..].iter().map(|&i| hits[i].weight).sum::<f32>();
             let strength = idx.iter().map(|&i| hits[i].strength).fold(0.0, f32::max);
             (concept, Evidence { score, best: Some(idx[0]), strength })
         })

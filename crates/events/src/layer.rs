@@ -68,7 +68,9 @@ pub fn events(article: &Article) -> Vec<Annotation> {
             (Some(t), _) => {
                 json!({ "text": article.span_text(t.span), "value": t.value.get("value"), "source": "sentence" })
             }
-            (None, Some(published)) => json!({ "value": published.date.to_string(), "source": "article_date" }),
+            (None, Some(published)) => {
+                json!({ "value": published.date.to_string(), "source": "article_date" })
+            }
             (None, None) => Value::Null,
         };
         let cue_texts = |keep: &dyn Fn(&crate::classify::Hit) -> bool| -> Vec<&str> {

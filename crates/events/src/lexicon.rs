@@ -114,13 +114,15 @@ impl Lexicon {
             }
             let error = |message: String| LexiconError { line: n + 1, message };
             let mut fields = line.splitn(3, char::is_whitespace);
-            let (Some(key), Some(weight), Some(patterns)) = (fields.next(), fields.next(), fields.next()) else {
+            let (Some(key), Some(weight), Some(patterns)) = (fields.next(), fields.next(), fields.next())
+            else {
                 return Err(error("expected: key weight patterns".into()));
             };
             let concept = Concept::from_key(key).ok_or_else(|| error(format!("unknown key {key:?}")))?;
             let weight: f32 = weight.parse().map_err(|_| error(format!("bad weight {weight:?}")))?;
             for source in patterns.split('|').map(str::trim) {
-                let pattern = Pattern::parse(source).ok_or_else(|| error(format!("bad pattern {source:?}")))?;
+                let pattern =
+                    Pattern::parse(source).ok_or_else(|| error(format!("bad pattern {source:?}")))?;
                 cues.push(Cue { concept, weight, pattern, source: source.to_string() });
             }
         }

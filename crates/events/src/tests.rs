@@ -16,9 +16,17 @@ fn battles() {
     typed("Rebels and government troops clashed for hours near the river crossing.", En, ArmedClash);
     typed("De violents affrontements ont opposé l'armée aux rebelles près de la frontière.", Fr, ArmedClash);
     typed("Militants attacked an army checkpoint on the northern road.", En, ArmedClash);
-    typed("The army recaptured the town of Velmora from the insurgents on Sunday.", En, GovernmentRegainsTerritory);
+    typed(
+        "The army recaptured the town of Velmora from the insurgents on Sunday.",
+        En,
+        GovernmentRegainsTerritory,
+    );
     typed("L'armée a repris le contrôle de la localité après deux jours.", Fr, GovernmentRegainsTerritory);
-    typed("Insurgents seized the town of Velmora after a night of fighting.", En, NonStateActorOvertakesTerritory);
+    typed(
+        "Insurgents seized the town of Velmora after a night of fighting.",
+        En,
+        NonStateActorOvertakesTerritory,
+    );
     typed("Les jihadistes se sont emparés de la ville de Korvani.", Fr, NonStateActorOvertakesTerritory);
 }
 
@@ -29,7 +37,10 @@ fn who_takes_a_place_decides_whose_gain_it_is() {
     typed("Rebel fighters captured the village of Orsk Lannet.", En, NonStateActorOvertakesTerritory);
     typed("The militants were pushed back from the hills around the town.", En, GovernmentRegainsTerritory);
     // A captured person is no territory.
-    assert_ne!(classify("Rebels captured a soldier.", En).map(|s| s.0), Some(NonStateActorOvertakesTerritory));
+    assert_ne!(
+        classify("Rebels captured a soldier.", En).map(|s| s.0),
+        Some(NonStateActorOvertakesTerritory)
+    );
 }
 
 #[test]
@@ -146,4 +157,90 @@ fn demands_and_threats_are_not_events_done() {
 fn text_without_an_event_has_none() {
     assert_eq!(classify("The museum opens a new wing of modern paintings.", En), None);
     assert_eq!(classify("Le musée ouvre une nouvelle aile consacrée à la peinture.", Fr), None);
+}
+
+mod layer {
+    use crate::events;
+    use storyline_analyse::{Models, analyse};
+    use storyline_doc::{
+        Annotation, Article, DatedBy, Language, MetaSource, Metadata, PartialDateTime, Provenance, Span,
+    };
+
+    fn article(text: &str, lang: &str, dated: bool) -> Article {
+        let meta = Metadata {
+            language: Some(Language { code: lang.into(), confidence: 1.0, source: MetaSource::Container }),
+            published: dated
+                .then(|| DatedBy::new(PartialDateTime::day(2023, 5, 12).unwrap(), MetaSource::Container)),
+            ..Metadata::default()
+        };
+        let mut a = Article::from_paragraphs(Provenance::new("a.txt", None, text.as_bytes()), meta, [text]);
+        analyse(&mut a, &Models::new());
+        a
+    }
+
+    /// Entities as the NER would give them, found by their text.
+    fn with_entities(a: &mut Article, names: &[(&str, &str)]) {
+        let entities = names
+            .iter()
+            .map(|&(name, label)| {
+                let start = a.text.find(name).unwrap();
+                Annotation {
+                    span: Span::new(start, start + name.len()),
+                    label: label.into(),
+                    value: Default::default(),
+                }
+            })
+            .collect();
+        a.layers.insert("entities".into(), entities);
+    }
+
+    #[test]
+    fn one_mention_per_event_sentence_with_its_arguments() {
+        let text = "The museum reopened its doors. On Tuesday, the Velmora Guard opened fire on \
+            protesters in Ostrava Nova, reportedly killing four. No one was arrested.";
+        let mut a = article(text, "en", true);
+        with_entities(&mut a, &[("Velmora Guard", "ORG"), ("Ostrava Nova", "LOC")]);
+        let found = events(&a);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let e = &found[0];
+        assert_eq!(e.label, "excessive_force_against_protesters");
+        assert_eq!(e.value["sentence"], 1);
+        assert_eq!(e.value["case"], "FORCE_AGAINST_PROTEST");
+        assert_eq!(e.value["type"], "protests");
+        assert_eq!(a.span_text(e.span), e.value["trigger"].as_str().unwrap());
+        assert_eq!(e.value["actors"][0]["text"], "Velmora Guard");
+        assert_eq!(e.value["actors"][0]["side"], "subject");
+        assert_eq!(e.value["places"][0]["text"], "Ostrava Nova");
+        assert_eq!(e.value["time"]["source"], "sentence");
+        assert_eq!(e.value["time"]["value"], "2023-05-09");
+        assert!(e.value["hedged"].as_array().unwrap().iter().any(|h| h == "reportedly"), "{e:#?}");
+        // The third sentence's arrest is negated: no mention for it.
+        assert!(found.iter().all(|e| e.value["sentence"] != 2));
+    }
+
+    #[test]
+    fn time_falls_back_to_the_article_date_and_layers_of_colleagues_are_read_if_there() {
+        let text = "Des émeutiers ont incendié la mairie.";
+        let mut a = article(text, "fr", true);
+        a.layers.insert(
+            "quantities".into(),
+            vec![Annotation { span: Span::new(0, 3), label: "count".into(), value: Default::default() }],
+        );
+        let found = events(&a);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].label, "violent_demonstration");
+        assert_eq!(found[0].value["time"]["source"], "article_date");
+        assert_eq!(found[0].value["time"]["value"], "2023-05-12");
+        assert_eq!(found[0].value["quantities"].as_array().unwrap().len(), 1);
+        assert!(found[0].value.get("attributions").is_none());
+
+        let undated = article(text, "fr", false);
+        assert_eq!(events(&undated)[0].value["time"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn a_language_without_lexicon_has_no_events() {
+        let a = article("Rioters torched cars in the old town.", "de", true);
+        assert!(events(&a).is_empty());
+    }
 }

@@ -135,7 +135,10 @@ mod tests {
     fn words_are_folded_and_split_at_separators() {
         let (w, sents) = words("Le cessez-le-feu a coupé l’accès. Police didn't come.");
         let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
-        assert_eq!(folded, ["le", "cessez", "le", "feu", "a", "coupe", "l", "acces", "police", "did", "not", "come"]);
+        assert_eq!(
+            folded,
+            ["le", "cessez", "le", "feu", "a", "coupe", "l", "acces", "police", "did", "not", "come"]
+        );
         assert_eq!(sents.len(), 2);
         assert_eq!(w[8].sentence, 1);
     }
@@ -143,7 +146,10 @@ mod tests {
     #[test]
     fn patterns_take_prefixes_gaps_and_wildcards() {
         assert!(matches("opened fire ... protest*", "Troops opened fire on the angry protesters."));
-        assert!(!matches("opened fire ... protest*", "Troops opened fire on a car, and later protesters came."));
+        assert!(!matches(
+            "opened fire ... protest*",
+            "Troops opened fire on a car, and later protesters came."
+        ));
         assert!(matches("frappe* aerienne*", "Des frappes aériennes ont visé la ville."));
         assert!(matches("blew _ up", "He blew himself up."));
         assert!(!matches("blew _ up", "He blew up."));

@@ -16,8 +16,10 @@ use storyline_events::{Lang, NO_EVENT_CASE_LABEL, classify, type_text};
 /// Prints accuracy, weighted and macro precision, recall and F1 (as scikit-learn's
 /// `average="weighted"` / `"macro"` define them) and a per-label table.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  storyline eval events --gold ../shared/data/events/case2021-task2/dev.tsv\n  \
-    storyline eval events --gold dev.tsv --out predicted.tsv --json")]
+#[command(
+    after_help = "Examples:\n  storyline eval events --gold ../shared/data/events/case2021-task2/dev.tsv\n  \
+    storyline eval events --gold dev.tsv --out predicted.tsv --json"
+)]
 pub struct EvalEventsArgs {
     /// TSV file: header line, then `id<TAB>snippet<TAB>label` per line.
     #[arg(long, value_name = "FILE")]
@@ -43,7 +45,8 @@ struct Labelled {
 }
 
 fn read_gold(args: &EvalEventsArgs) -> anyhow::Result<Vec<Labelled>> {
-    let source = std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
+    let source =
+        std::fs::read_to_string(&args.gold).with_context(|| format!("reading {}", args.gold.display()))?;
     let mut rows = Vec::new();
     for (n, line) in source.lines().enumerate().skip(1) {
         if line.trim().is_empty() {
@@ -51,7 +54,12 @@ fn read_gold(args: &EvalEventsArgs) -> anyhow::Result<Vec<Labelled>> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [id, text, label] = fields[..] else {
-            bail!("{}:{}: expected 3 tab-separated fields, found {}", args.gold.display(), n + 1, fields.len());
+            bail!(
+                "{}:{}: expected 3 tab-separated fields, found {}",
+                args.gold.display(),
+                n + 1,
+                fields.len()
+            );
         };
         rows.push(Labelled { id: id.into(), text: text.into(), label: label.trim().into() });
     }
@@ -59,12 +67,14 @@ fn read_gold(args: &EvalEventsArgs) -> anyhow::Result<Vec<Labelled>> {
 }
 
 pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
-    let Some(lang) = Lang::from_code(&args.lang) else { bail!("no event lexicon for language {:?}", args.lang) };
+    let Some(lang) = Lang::from_code(&args.lang) else {
+        bail!("no event lexicon for language {:?}", args.lang)
+    };
     let rows = read_gold(&args)?;
-    let predicted: Vec<&str> = rows
-        .iter()
-        .map(|r| classify(&r.text, lang).map_or(NO_EVENT_CASE_LABEL, |(sub_type, _)| sub_type.case_label()))
-        .collect();
+    let found: Vec<_> = rows.iter().map(|r| classify(&r.text, lang)).collect();
+    let no_event = found.iter().filter(|f| f.is_none()).count();
+    let predicted: Vec<&str> =
+        found.iter().map(|f| f.map_or(NO_EVENT_CASE_LABEL, |(sub_type, _)| sub_type.case_label())).collect();
     let gold: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
     let result = score(&gold, &predicted);
     if let Some(out) = &args.out {
@@ -74,7 +84,6 @@ pub fn eval_events(args: EvalEventsArgs) -> anyhow::Result<ExitCode> {
         }
         std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
     }
-    let no_event = predicted.iter().zip(&rows).filter(|(_, r)| classify(&r.text, lang).is_none()).count();
     if args.json {
         let mut v = serde_json::to_value(&result)?;
         v["gold"] = json!(args.gold.display().to_string());
@@ -99,7 +108,11 @@ fn report(args: &EvalEventsArgs, s: &ClassificationScore, no_event: usize) -> St
         let _ = writeln!(out, "{name:<12} P {:.3}  R {:.3}  F1 {:.3}", a.precision, a.recall, a.f1);
     }
     let _ = writeln!(out, "no event found in {no_event} (predicted {NO_EVENT_CASE_LABEL})\n");
-    let _ = writeln!(out, "{:<32} {:>6} {:>6} {:>6} {:>7} {:>9}", "label", "P", "R", "F1", "support", "predicted");
+    let _ = writeln!(
+        out,
+        "{:<32} {:>6} {:>6} {:>6} {:>7} {:>9}",
+        "label", "P", "R", "F1", "support", "predicted"
+    );
     for l in &s.per_label {
         let _ = writeln!(
             out,
