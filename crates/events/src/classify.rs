@@ -107,12 +107,13 @@ pub fn type_text(text: &str, lang: Lang) -> Typing {
 }
 
 fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = Vec::new();
-    for cue in &lexicon.cues {
-        let mut best: Option<Hit> = None;
-        for start in 0..words.len() {
+    // The strongest occurrence of each cue, by cue index.
+    let mut best: HashMap<usize, Hit> = HashMap::new();
+    for (start, word) in words.iter().enumerate() {
+        for &c in lexicon.starting_with(&word.folded) {
+            let cue = &lexicon.cues[c];
             let Some(end) = cue.pattern.match_at(words, start) else { continue };
-            let position = if words[start].sentence == 0 { 1.0 } else { LATER_SENTENCE };
+            let position = if word.sentence == 0 { 1.0 } else { LATER_SENTENCE };
             let hit = Hit {
                 concept: cue.concept,
                 weight: cue.weight * position,
@@ -124,12 +125,12 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
                 passive: start > 0 && PASSIVE.contains(&words[start - 1].folded.as_str()),
                 cue: &cue.source,
             };
-            if best.as_ref().is_none_or(|b| hit.weight > b.weight) {
-                best = Some(hit);
+            if best.get(&c).is_none_or(|b| hit.weight > b.weight) {
+                best.insert(c, hit);
             }
         }
-        hits.extend(best);
     }
+    let mut hits: Vec<Hit> = best.into_values().collect();
     let spans = |concept: Concept| -> Vec<(usize, usize)> {
         hits.iter().filter(|h| h.concept == concept).map(|h| (h.start, h.end)).collect()
     };
@@ -143,7 +144,8 @@ fn find_cues(words: &[Word], lexicon: &'static Lexicon) -> Vec<Hit> {
         hit.negated = reaches(&negations, hit.start, NEGATION_REACH);
         hit.irrealis = reaches(&irrealis, hit.start, IRREALIS_REACH);
     }
-    hits.sort_by_key(|h| (h.start, h.end));
+    // Text order, then a fixed order of cues over the same words, so that runs are reproducible.
+    hits.sort_by(|a, b| (a.start, a.end, a.concept, a.cue).cmp(&(b.start, b.end, b.concept, b.cue)));
     hits
 }
 

@@ -29,6 +29,11 @@ use crate::lexicon::Concept;
 use serde_json::{Value, json};
 use storyline_doc::{Annotation, Article, Span};
 
+/// The least score that makes a sentence an event mention: one cue that usually names its
+/// sub-type. Lower than this, a single hint ("spokesman", "aircraft") would make an event of
+/// every other sentence; a snippet scored alone ([`crate::classify()`]) may take less.
+const MIN_SENTENCE_SCORE: f32 = 2.0;
+
 /// The event mentions of an analysed article (it needs the `sentences` layer; `entities`,
 /// `timex`, `quantities` and `attributions` are used when present). Empty for a language
 /// without a lexicon.
@@ -41,7 +46,7 @@ pub fn events(article: &Article) -> Vec<Annotation> {
     for (n, sentence) in layer("sentences").iter().enumerate() {
         let offset = sentence.span.start;
         let typing = type_text(article.span_text(sentence.span), lang);
-        let Some(best) = typing.best() else { continue };
+        let Some(best) = typing.best().filter(|b| b.score >= MIN_SENTENCE_SCORE) else { continue };
         let trigger_hit = &typing.hits[best.trigger];
         let trigger = Span::new(
             offset + typing.words[trigger_hit.start].start,

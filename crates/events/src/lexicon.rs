@@ -7,6 +7,7 @@
 use crate::Lang;
 use crate::taxonomy::SubType;
 use crate::words::Pattern;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a cue says: a sub-type outright, or a piece of context the classifier combines.
@@ -95,6 +96,9 @@ pub struct Cue {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub cues: Vec<Cue>,
+    /// Indices of the cues by the first character of their first word: a text's word is
+    /// tried only against the cues that can start with it.
+    by_initial: HashMap<char, Vec<usize>>,
 }
 
 /// A line of a lexicon file that does not read.
@@ -126,7 +130,16 @@ impl Lexicon {
                 cues.push(Cue { concept, weight, pattern, source: source.to_string() });
             }
         }
-        Ok(Lexicon { cues })
+        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, cue) in cues.iter().enumerate() {
+            by_initial.entry(cue.pattern.initial()).or_default().push(i);
+        }
+        Ok(Lexicon { cues, by_initial })
+    }
+
+    /// The cues whose first word may be `word`.
+    pub fn starting_with(&self, word: &str) -> &[usize] {
+        word.chars().next().and_then(|c| self.by_initial.get(&c)).map_or(&[], Vec::as_slice)
     }
 
     /// The shipped lexicon of a language.

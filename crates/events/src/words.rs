@@ -89,9 +89,17 @@ impl Pattern {
                 }
             }
         }
-        let well_formed = matches!(elements.first(), Some(Element::Exact(_) | Element::Prefix(_)))
+        let well_formed = matches!(elements.first(), Some(Element::Exact(w) | Element::Prefix(w)) if !w.is_empty())
             && !matches!(elements.last(), Some(Element::Gap));
         well_formed.then_some(Pattern(elements))
+    }
+
+    /// The first character of the first word (patterns always start with a word).
+    pub fn initial(&self) -> char {
+        match &self.0[0] {
+            Element::Exact(w) | Element::Prefix(w) => w.chars().next().unwrap_or(' '),
+            Element::Any | Element::Gap => unreachable!("checked by Pattern::parse"),
+        }
     }
 
     /// The end (exclusive) of the shortest match starting at word `at`, within its sentence.
