@@ -5,6 +5,7 @@ pub mod articles;
 pub mod bench;
 pub mod entities;
 pub mod eval;
+pub mod events;
 pub mod extract;
 pub mod ingest;
 pub mod ner;
