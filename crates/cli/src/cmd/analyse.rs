@@ -13,7 +13,8 @@ use storyline_analyse::Models;
 use storyline_doc::Article;
 use storyline_store::Store;
 
-/// Add sentences, tokens and named entities to stored articles again.
+/// Add sentences, tokens, named entities, time expressions, quantities, attributions and
+/// event mentions to stored articles again.
 ///
 /// `storyline ingest` analyses each new article; this command re-runs the stage on articles
 /// already stored: after a model update (--all), on a few articles (IDs), or, with neither, on
@@ -95,7 +96,7 @@ impl Analyser {
         Ok(Analyser { models, broken: Mutex::new(HashSet::new()) })
     }
 
-    /// Analyses one article, replacing its analysis layers.
+    /// Analyses one article, replacing its analysis layers, then finds its event mentions.
     pub fn analyse(&self, article: &mut Article) -> Counts {
         let lang = article.meta.language.as_ref().map(|l| l.code.as_str());
         let has_model = match lang.map(|l| (l, self.models.try_ner(l))) {
@@ -123,6 +124,10 @@ impl Analyser {
             Some((_, Ok(Some(_)))) => true,
         };
         storyline_analyse::analyse(article, &self.models);
+        // Events read the analyse stage's layers (sentences, entities, timex, quantities,
+        // attributions), so they come after it rather than inside it.
+        let events = storyline_events::events(article);
+        article.layers.insert("events".into(), events);
         let entities = article.layers.get("entities").map_or(0, Vec::len) as u64;
         Counts { articles: 1, entities, without_model: u64::from(!has_model) }
     }
