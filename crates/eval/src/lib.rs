@@ -1,5 +1,6 @@
 //! Evaluation metrics, each written from the benchmark's published definition.
 
+pub mod cluster;
 pub mod extraction;
 pub mod ner;
 pub mod time;
