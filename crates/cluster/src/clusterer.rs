@@ -50,7 +50,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.30,
+            threshold: 0.25,
             anchor_weight: 0.8,
             time_scale_days: 7.0,
             dormant_days: 14.0,
