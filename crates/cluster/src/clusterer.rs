@@ -58,7 +58,7 @@ impl Default for Config {
             centroid_terms: 256,
             query_terms: 24,
             posting_cap: 64,
-            max_candidates: 48,
+            max_candidates: 16,
             merge_every: 64,
             merge_threshold: 0.5,
         }

@@ -207,3 +207,11 @@ fn to_article(g: &GoldArticle, file: &Path, item: usize) -> Article {
     };
     Article::from_paragraphs(provenance, meta, paragraphs)
 }
+
+/// The articles of a file in the MMDS2025 layout, in ID order, not yet analysed.
+pub fn read_mmds_articles(path: &Path) -> anyhow::Result<Vec<Article>> {
+    let gold = read_gold(path)?;
+    let mut order: Vec<usize> = (0..gold.articles.len()).collect();
+    order.sort_by_key(|&i| gold.articles[i].id);
+    Ok(order.iter().map(|&i| to_article(&gold.articles[i], path, i)).collect())
+}

@@ -3,6 +3,7 @@
 pub mod analyse;
 pub mod articles;
 pub mod bench;
+pub mod bench_cluster;
 pub mod entities;
 pub mod eval;
 pub mod eval_cluster;
