@@ -2,12 +2,15 @@
 
 mod common;
 
-use common::{describe, run, storyline, stdout};
+use common::{describe, run, stdout, storyline};
 use serde_json::{Value, json};
 
 fn article(id: u64, title: &str, sentences: &[&str]) -> Value {
-    let sentences: Vec<Value> =
-        sentences.iter().enumerate().map(|(n, s)| json!({"SID": n + 1, "content": s, "doc_id": id})).collect();
+    let sentences: Vec<Value> = sentences
+        .iter()
+        .enumerate()
+        .map(|(n, s)| json!({"SID": n + 1, "content": s, "doc_id": id}))
+        .collect();
     json!({"ID": id, "title": title, "sentences": sentences, "event": "not to be read"})
 }
 

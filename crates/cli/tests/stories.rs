@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{describe, run, seeds_dir, storyline, stdout};
+use common::{describe, run, seeds_dir, stdout, storyline};
 use serde_json::Value;
 
 fn stories(data: &std::path::Path) -> Value {

@@ -43,11 +43,8 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
         keys.keys(e, text, &mut add_anchor);
     }
     let name_guesses = entities.is_empty();
-    let sentence_starts: Vec<usize> = article
-        .layers
-        .get("sentences")
-        .map(|s| s.iter().map(|a| a.span.start).collect())
-        .unwrap_or_default();
+    let sentence_starts: Vec<usize> =
+        article.layers.get("sentences").map(|s| s.iter().map(|a| a.span.start).collect()).unwrap_or_default();
     let tokens = tokenize(text);
     // The previous Han or kana character and where it ended, for bigrams across tokens.
     let mut previous_han: Option<(usize, char)> = None;

@@ -37,7 +37,8 @@ mod tests {
         let text = "Selon Hélène J. Varga-Moretti, rien.";
         let start = text.find('H').unwrap();
         let end = text.find(',').unwrap();
-        let mention = Annotation { span: Span::new(start, end), label: "PER".into(), value: Default::default() };
+        let mention =
+            Annotation { span: Span::new(start, end), label: "PER".into(), value: Default::default() };
         let mut keys = Vec::new();
         FoldedNameWords.keys(&mention, text, &mut |k| keys.push(k.to_string()));
         assert_eq!(keys, ["helene", "varga", "moretti"]);

@@ -7,13 +7,15 @@
 //! stay comparable across languages, whose stemmers would cut them differently.
 
 /// A folded (lowercase, no diacritics) content word's stem, or `None` for a stopword.
-pub fn stem<'a>(word: &'a str, lang: Lang) -> Option<&'a str> {
+pub fn stem(word: &str, lang: Lang) -> Option<&str> {
     if is_stopword(word, lang) {
         return None;
     }
     Some(match lang {
         Lang::En => strip_first(word, &["ations", "ation", "ings", "ing", "ies", "ed", "es", "ly", "s"], 4),
-        Lang::Fr => strip_first(word, &["ements", "ement", "ations", "ation", "ees", "es", "ee", "s", "e"], 4),
+        Lang::Fr => {
+            strip_first(word, &["ements", "ement", "ations", "ation", "ees", "es", "ee", "s", "e"], 4)
+        }
         Lang::De => strip_first(word, &["ungen", "ung", "en", "er", "es", "e", "n", "s"], 4),
         Lang::Es => strip_first(word, &["aciones", "acion", "mente", "es", "os", "as", "s", "o", "a"], 4),
         Lang::Ms => malay(word),
@@ -97,17 +99,17 @@ const EN: &[&str] = &[
 ];
 
 const FR: &[&str] = &[
-    "a", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "elle", "en", "est", "et",
-    "il", "ils", "l", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par", "pas",
-    "plus", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sont", "sur", "un", "une", "y", "ete",
-    "etait", "selon", "apres", "avant", "aussi", "comme", "dont", "entre",
+    "a", "au", "aux", "avec", "ce", "ces", "cette", "d", "dans", "de", "des", "du", "elle", "en", "est",
+    "et", "il", "ils", "l", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par",
+    "pas", "plus", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+    "y", "ete", "etait", "selon", "apres", "avant", "aussi", "comme", "dont", "entre",
 ];
 
 const DE: &[&str] = &[
     "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die",
     "ein", "eine", "einem", "einen", "einer", "es", "fur", "hat", "ich", "im", "in", "ist", "mit", "nach",
-    "nicht", "noch", "sich", "sie", "sind", "und", "uber", "um", "von", "vor", "war", "werden", "wie", "wird",
-    "wurde", "zu", "zum", "zur",
+    "nicht", "noch", "sich", "sie", "sind", "und", "uber", "um", "von", "vor", "war", "werden", "wie",
+    "wird", "wurde", "zu", "zum", "zur",
 ];
 
 const ES: &[&str] = &[

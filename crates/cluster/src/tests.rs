@@ -92,7 +92,8 @@ fn the_active_set_is_bounded_without_dates() {
 fn the_merge_pass_joins_stories_that_grew_together() {
     // A strict join threshold opens two stories for one event; the pass merges them into
     // the older one.
-    let mut c = Clusterer::new(Config { threshold: 0.99, merge_threshold: 0.2, merge_every: 0, ..Config::default() });
+    let mut c =
+        Clusterer::new(Config { threshold: 0.99, merge_threshold: 0.2, merge_every: 0, ..Config::default() });
     let a = c.add(&article(FERRY_1, None)).story;
     let b = c.add(&article(FERRY_2, None)).story;
     let other = c.add(&article(ORCHARD, None)).story;

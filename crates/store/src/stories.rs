@@ -29,7 +29,8 @@ impl Store {
     /// Calls `each` with every stored article, in the order they were stored (arrival
     /// order), without holding them all in memory.
     pub fn for_each_article(&self, mut each: impl FnMut(Article)) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id, json FROM articles ORDER BY seq").map_err(|e| self.sql_err(e))?;
+        let mut stmt =
+            self.conn.prepare("SELECT id, json FROM articles ORDER BY seq").map_err(|e| self.sql_err(e))?;
         let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
             let json: String = row.get(1).map_err(|e| self.sql_err(e))?;
@@ -44,7 +45,11 @@ impl Store {
     }
 
     /// Replaces every story and membership, in one transaction.
-    pub fn replace_stories(&mut self, stories: &[StoryRow], members: &[StoryMember]) -> Result<(), StoreError> {
+    pub fn replace_stories(
+        &mut self,
+        stories: &[StoryRow],
+        members: &[StoryMember],
+    ) -> Result<(), StoreError> {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
@@ -122,12 +127,16 @@ mod tests {
         let mut store = Store::open(tmp.path()).unwrap();
         let articles: Vec<Article> = ["Un.", "Deux.", "Trois."]
             .iter()
-            .map(|t| Article::from_paragraphs(Provenance::new("x", None, t.as_bytes()), Metadata::default(), [t]))
+            .map(|t| {
+                Article::from_paragraphs(Provenance::new("x", None, t.as_bytes()), Metadata::default(), [t])
+            })
             .collect();
         store.insert_articles(&articles).unwrap();
         let row = |id, size| StoryRow { id, size, title: None, first_published: None, last_published: None };
         let member = |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5 };
-        store.replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>()).unwrap();
+        store
+            .replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>())
+            .unwrap();
         let members = vec![member(&articles[0], 1), member(&articles[1], 2), member(&articles[2], 1)];
         store.replace_stories(&[row(1, 2), row(2, 1)], &members).unwrap();
         assert_eq!(store.story_members().unwrap(), members);

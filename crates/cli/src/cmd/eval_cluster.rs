@@ -25,9 +25,11 @@ use storyline_store::Store;
 /// `storyline ingest` runs. Items of the catch-all label (--catch-all, 166 in MMDS2025) are
 /// scored as a story each.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  storyline eval cluster --gold ../shared/data/clustering/mmds2025/dev.json\n  \
+#[command(
+    after_help = "Examples:\n  storyline eval cluster --gold ../shared/data/clustering/mmds2025/dev.json\n  \
     storyline eval cluster --gold dev.json --out stories.json --json\n  \
-    storyline eval cluster --gold dev.json --sweep")]
+    storyline eval cluster --gold dev.json --sweep"
+)]
 pub struct EvalClusterArgs {
     /// Labelled file in the MMDS2025 layout.
     #[arg(long, value_name = "FILE")]
@@ -136,7 +138,13 @@ pub fn eval_cluster(args: EvalClusterArgs) -> anyhow::Result<ExitCode> {
         });
         println!("{out}");
     } else {
-        println!("{}: {} articles, {} stories ({:.1}s)", args.gold.display(), articles.len(), story_count, seconds);
+        println!(
+            "{}: {} articles, {} stories ({:.1}s)",
+            args.gold.display(),
+            articles.len(),
+            story_count,
+            seconds
+        );
         println!("  BCubed    P {:.4}  R {:.4}  F1 {:.4}", b.precision, b.recall, b.f1);
         println!("  pairwise  P {:.4}  R {:.4}  F1 {:.4}", p.precision, p.recall, p.f1);
         let langs: Vec<String> = languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
@@ -162,7 +170,8 @@ fn sweep(articles: &[Article], gold: &[storyline_eval::cluster::Label]) -> Vec<(
             let mut builder = StoryBuilder::new(config);
             articles.iter().for_each(|a| builder.push(a));
             let (_, members) = builder.finish();
-            let predicted: HashMap<&str, i64> = members.iter().map(|m| (m.article.as_str(), m.story)).collect();
+            let predicted: HashMap<&str, i64> =
+                members.iter().map(|m| (m.article.as_str(), m.story)).collect();
             let pred: Vec<i64> = articles.iter().map(|a| predicted[a.id.as_str()]).collect();
             out.push((threshold, w, bcubed(gold, &pred)));
         }
@@ -199,7 +208,8 @@ fn to_article(g: &GoldArticle, file: &Path, item: usize) -> Article {
     let paragraphs: Vec<&str> =
         std::iter::once(g.title.as_str()).chain(g.sentences.iter().map(|s| s.content.as_str())).collect();
     let raw = paragraphs.join("\n\n");
-    let provenance = Provenance::new(file.display().to_string(), Some(Position::Item(item as u64 + 1)), raw.as_bytes());
+    let provenance =
+        Provenance::new(file.display().to_string(), Some(Position::Item(item as u64 + 1)), raw.as_bytes());
     let meta = Metadata {
         title: Some(g.title.clone()),
         language: storyline_extract::lang::identify(&raw, None),

@@ -21,8 +21,11 @@ pub struct StoryBuilder {
     /// Per article: id, story at the time, score.
     assigned: Vec<(String, StoryId, f32)>,
     /// Per story opened: title of its first article, first and last publication date.
-    opened: HashMap<StoryId, (Option<String>, Option<String>, Option<String>)>,
+    opened: HashMap<StoryId, Opened>,
 }
+
+/// A story's title (its first article's), first and last publication dates.
+type Opened = (Option<String>, Option<String>, Option<String>);
 
 impl StoryBuilder {
     pub fn new(config: Config) -> StoryBuilder {
@@ -32,7 +35,8 @@ impl StoryBuilder {
     pub fn push(&mut self, article: &Article) {
         let a = self.clusterer.add(article);
         let date = article.meta.published.as_ref().map(|d| d.date.to_string());
-        let entry = self.opened.entry(a.story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
+        let entry =
+            self.opened.entry(a.story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
         entry.2 = max_opt(entry.2.take(), date);
         self.assigned.push((article.id.clone(), a.story, a.score));
     }
@@ -93,7 +97,9 @@ pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
 
 /// List the stories: articles grouped by event by the cluster stage at each ingest.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  storyline stories\n  storyline stories --sort biggest --json | jq '.[0]'")]
+#[command(
+    after_help = "Examples:\n  storyline stories\n  storyline stories --sort biggest --json | jq '.[0]'"
+)]
 pub struct ListArgs {
     /// newest (latest article first) or biggest (most articles first).
     #[arg(long, default_value = "newest", value_parser = ["newest", "biggest"])]
@@ -114,7 +120,13 @@ pub fn list(ctx: &Context, args: ListArgs) -> anyhow::Result<ExitCode> {
     } else {
         for r in &rows {
             let when = r.last_published.as_deref().unwrap_or("undated");
-            println!("{:>6}  {:>4} articles  {:<10}  {}", r.id, r.size, when, r.title.as_deref().unwrap_or("(untitled)"));
+            println!(
+                "{:>6}  {:>4} articles  {:<10}  {}",
+                r.id,
+                r.size,
+                when,
+                r.title.as_deref().unwrap_or("(untitled)")
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -131,7 +143,8 @@ pub struct ShowArgs {
 
 pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_existing(&ctx.data)?;
-    let members: Vec<StoryMember> = store.story_members()?.into_iter().filter(|m| m.story == args.id).collect();
+    let members: Vec<StoryMember> =
+        store.story_members()?.into_iter().filter(|m| m.story == args.id).collect();
     if members.is_empty() {
         eprintln!("error: no story {} in {}", args.id, ctx.data.display());
         return Ok(ExitCode::FAILURE);
@@ -161,13 +174,19 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
             .map(|((text, l), n)| json!({ "text": text, "label": l, "mentions": n }))
             .collect()
     };
-    let out = json!({ "story": args.id, "articles": articles, "entities": top(None), "places": top(Some("LOC")) });
+    let out =
+        json!({ "story": args.id, "articles": articles, "entities": top(None), "places": top(Some("LOC")) });
     if args.json {
         println!("{out}");
     } else {
         println!("story {} ({} articles)", args.id, members.len());
         for a in &articles {
-            println!("  {}  {}  {}", a["id"].as_str().unwrap_or(""), a["published"].as_str().unwrap_or("undated"), a["title"].as_str().unwrap_or("(untitled)"));
+            println!(
+                "  {}  {}  {}",
+                a["id"].as_str().unwrap_or(""),
+                a["published"].as_str().unwrap_or("undated"),
+                a["title"].as_str().unwrap_or("(untitled)")
+            );
         }
         let names: Vec<String> = entities.iter().map(|((t, l), n)| format!("{t} ({l}, {n})")).collect();
         println!("entities: {}", names.join(", "));
