@@ -57,6 +57,8 @@ enum Command {
     #[command(subcommand)]
     Train(cmd::train::TrainCommand),
     Ner(cmd::ner::Args),
+    Stories(cmd::stories::ListArgs),
+    Story(cmd::stories::ShowArgs),
 }
 
 /// What every command may need besides its own arguments.
@@ -80,6 +82,8 @@ fn main() -> ExitCode {
         Command::Bench(command) => cmd::bench::run(&ctx, command),
         Command::Train(command) => cmd::train::run(&ctx, command),
         Command::Ner(args) => cmd::ner::run(&ctx, args),
+        Command::Stories(args) => cmd::stories::list(&ctx, args),
+        Command::Story(args) => cmd::stories::show(&ctx, args),
     };
     match outcome {
         Ok(code) => code,

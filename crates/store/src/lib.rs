@@ -9,6 +9,7 @@
 //! [`schema::MIGRATIONS`]; opening a folder brings it up to date in one transaction.
 
 pub mod schema;
+mod stories;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
@@ -18,6 +19,7 @@ use storyline_doc::article::ID_LEN;
 use storyline_doc::{Article, Position};
 
 pub use schema::{LATEST as SCHEMA_VERSION, Migration};
+pub use stories::{StoryMember, StoryRow};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "storyline.db";

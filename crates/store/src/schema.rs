@@ -92,6 +92,27 @@ pub const MIGRATIONS: &[Migration] = &[
             CREATE INDEX entities_by_folded ON entities (folded, label);
         ",
     },
+    Migration {
+        name: "stories and each article's story",
+        // Written by the cluster pass (`Store::replace_stories`), which rebuilds every story
+        // from the articles in arrival order, so the whole set is replaced at once. Ids are
+        // the clusterer's story numbers, stable while the stored articles and their order are.
+        sql: "
+            CREATE TABLE stories (
+                id              INTEGER PRIMARY KEY,
+                size            INTEGER NOT NULL,
+                title           TEXT,
+                first_published TEXT,
+                last_published  TEXT
+            ) STRICT;
+            CREATE TABLE story_articles (
+                article INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+                story   INTEGER NOT NULL REFERENCES stories (id),
+                score   REAL NOT NULL
+            ) STRICT;
+            CREATE INDEX story_articles_by_story ON story_articles (story);
+        ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -18,6 +18,7 @@ pub enum EvalCommand {
     Ner(crate::cmd::ner::EvalNerArgs),
     Time(crate::cmd::time::EvalTimeArgs),
     Events(crate::cmd::events::EvalEventsArgs),
+    Cluster(crate::cmd::eval_cluster::EvalClusterArgs),
 }
 
 /// Score article extraction with each benchmark's own metric.
@@ -66,6 +67,7 @@ pub fn run(ctx: &Context, command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Ner(args) => crate::cmd::ner::eval_ner(args),
         EvalCommand::Time(args) => crate::cmd::time::eval_time(args),
         EvalCommand::Events(args) => crate::cmd::events::eval_events(args),
+        EvalCommand::Cluster(args) => crate::cmd::eval_cluster::eval_cluster(args),
     }
 }
 

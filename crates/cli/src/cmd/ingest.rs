@@ -227,6 +227,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ingest.progress.inc(1);
     }
     ingest.flush()?;
+    // After the run: stories are rebuilt from every stored article (see `cmd::stories`).
+    let stories = crate::cmd::stories::assign(&mut ingest.store, &storyline_cluster::Config::default())?;
     ingest.store.finish_run(run)?;
     ingest.progress.finish_and_clear();
 
@@ -242,6 +244,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             "new": t.new,
             "existing": t.existing,
             "errors": t.errors,
+            "stories": stories,
             "error_list": t.kept,
             "error_list_truncated": t.errors > t.kept.len() as u64,
         });

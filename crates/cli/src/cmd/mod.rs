@@ -3,11 +3,14 @@
 pub mod analyse;
 pub mod articles;
 pub mod bench;
+pub mod bench_cluster;
 pub mod entities;
 pub mod eval;
 pub mod events;
+pub mod eval_cluster;
 pub mod extract;
 pub mod ingest;
 pub mod ner;
+pub mod stories;
 pub mod time;
 pub mod train;

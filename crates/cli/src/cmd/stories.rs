@@ -1,0 +1,195 @@
+//! The cluster pass over the store, and `storyline stories` / `storyline story ID`.
+//!
+//! Stories are rebuilt from the stored articles each time: every article is fed, in the order
+//! it was stored, to a fresh clusterer, and the stories replace the stored ones. The same
+//! stored articles therefore always give the same stories, and re-running an ingest that adds
+//! nothing changes nothing. The price is a pass over the whole store per ingest (features
+//! only: no tagging, which is most of ingest's cost); keeping the clusterer's state in the
+//! store instead is the way out when stores get large.
+
+use crate::Context;
+use serde_json::json;
+use std::collections::HashMap;
+use std::process::ExitCode;
+use storyline_cluster::{Clusterer, Config, StoryId};
+use storyline_doc::Article;
+use storyline_store::{Store, StoryMember, StoryRow};
+
+/// Articles fed in order, and what their stories look like once the stream ends.
+pub struct StoryBuilder {
+    clusterer: Clusterer,
+    /// Per article: id, story at the time, score.
+    assigned: Vec<(String, StoryId, f32)>,
+    /// Per story opened: title of its first article, first and last publication date.
+    opened: HashMap<StoryId, Opened>,
+}
+
+/// A story's title (its first article's), first and last publication dates.
+type Opened = (Option<String>, Option<String>, Option<String>);
+
+impl StoryBuilder {
+    pub fn new(config: Config) -> StoryBuilder {
+        StoryBuilder { clusterer: Clusterer::new(config), assigned: Vec::new(), opened: HashMap::new() }
+    }
+
+    pub fn push(&mut self, article: &Article) {
+        let a = self.clusterer.add(article);
+        let date = article.meta.published.as_ref().map(|d| d.date.to_string());
+        let entry =
+            self.opened.entry(a.story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
+        entry.2 = max_opt(entry.2.take(), date);
+        self.assigned.push((article.id.clone(), a.story, a.score));
+    }
+
+    /// Runs the last merge pass and returns the stories (numbered by their first article)
+    /// and every article's membership, in feeding order.
+    pub fn finish(mut self) -> (Vec<StoryRow>, Vec<StoryMember>) {
+        self.clusterer.merge_pass();
+        let mut rows: HashMap<StoryId, StoryRow> = HashMap::new();
+        let mut members = Vec::with_capacity(self.assigned.len());
+        for (article, story, score) in self.assigned {
+            let into = self.clusterer.resolve(story);
+            let (title, first, last) = self.opened[&story].clone();
+            let row = rows.entry(into).or_insert_with(|| StoryRow {
+                id: into as i64,
+                size: 0,
+                title: None,
+                first_published: None,
+                last_published: None,
+            });
+            row.size += 1;
+            if row.title.is_none() {
+                row.title = title;
+            }
+            row.first_published = min_opt(row.first_published.take(), first);
+            row.last_published = max_opt(row.last_published.take(), last);
+            members.push(StoryMember { article, story: into as i64, score: f64::from(score) });
+        }
+        let mut rows: Vec<StoryRow> = rows.into_values().collect();
+        rows.sort_by_key(|r| r.id);
+        (rows, members)
+    }
+}
+
+fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The cluster pass: every stored article in arrival order through a fresh clusterer, the
+/// stories stored in place of the old ones. Returns how many stories there are.
+pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
+    let mut builder = StoryBuilder::new(config.clone());
+    store.for_each_article(|a| builder.push(&a))?;
+    let (rows, members) = builder.finish();
+    store.replace_stories(&rows, &members)?;
+    Ok(rows.len())
+}
+
+/// List the stories: articles grouped by event by the cluster stage at each ingest.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  storyline stories\n  storyline stories --sort biggest --json | jq '.[0]'"
+)]
+pub struct ListArgs {
+    /// newest (latest article first) or biggest (most articles first).
+    #[arg(long, default_value = "newest", value_parser = ["newest", "biggest"])]
+    pub sort: String,
+    /// At most this many stories.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u64,
+    /// One JSON array on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn list(ctx: &Context, args: ListArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_existing(&ctx.data)?;
+    let rows = store.list_stories(args.sort == "biggest", args.limit)?;
+    if args.json {
+        println!("{}", serde_json::to_string(&rows)?);
+    } else {
+        for r in &rows {
+            let when = r.last_published.as_deref().unwrap_or("undated");
+            println!(
+                "{:>6}  {:>4} articles  {:<10}  {}",
+                r.id,
+                r.size,
+                when,
+                r.title.as_deref().unwrap_or("(untitled)")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Show one story: its articles, most mentioned entities.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The story's number, as `storyline stories` lists it.
+    pub id: i64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_existing(&ctx.data)?;
+    let members: Vec<StoryMember> =
+        store.story_members()?.into_iter().filter(|m| m.story == args.id).collect();
+    if members.is_empty() {
+        eprintln!("error: no story {} in {}", args.id, ctx.data.display());
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut articles = Vec::new();
+    let mut entities: HashMap<(String, String), u64> = HashMap::new();
+    for m in &members {
+        let a = store.get_article(&m.article)?;
+        for e in a.layers.get("entities").into_iter().flatten() {
+            *entities.entry((a.span_text(e.span).to_string(), e.label.clone())).or_insert(0) += 1;
+        }
+        articles.push(json!({
+            "id": a.id,
+            "title": a.meta.title,
+            "published": a.meta.published.as_ref().map(|d| d.date.to_string()),
+            "language": a.meta.language.as_ref().map(|l| l.code.clone()),
+            "score": m.score,
+        }));
+    }
+    let mut entities: Vec<((String, String), u64)> = entities.into_iter().collect();
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    entities.truncate(15);
+    let top = |label: Option<&str>| -> Vec<serde_json::Value> {
+        entities
+            .iter()
+            .filter(|((_, l), _)| label.is_none_or(|want| l == want))
+            .map(|((text, l), n)| json!({ "text": text, "label": l, "mentions": n }))
+            .collect()
+    };
+    let out =
+        json!({ "story": args.id, "articles": articles, "entities": top(None), "places": top(Some("LOC")) });
+    if args.json {
+        println!("{out}");
+    } else {
+        println!("story {} ({} articles)", args.id, members.len());
+        for a in &articles {
+            println!(
+                "  {}  {}  {}",
+                a["id"].as_str().unwrap_or(""),
+                a["published"].as_str().unwrap_or("undated"),
+                a["title"].as_str().unwrap_or("(untitled)")
+            );
+        }
+        let names: Vec<String> = entities.iter().map(|((t, l), n)| format!("{t} ({l}, {n})")).collect();
+        println!("entities: {}", names.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,402 @@
+//! The online clusterer: each article joins the most similar active story or opens one.
+
+use crate::features::{Features, features};
+use crate::keys::{EntityKeys, FoldedNameWords};
+use crate::vector::{self, Sparse};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use storyline_codec::IdBuild;
+use storyline_doc::Article;
+
+/// A story's number: 1, 2, ... in the order stories are opened, so the same articles in the
+/// same order give the same numbers.
+pub type StoryId = u64;
+
+/// The clusterer's parameters. The defaults and how they were chosen are in BENCHMARKS.md
+/// ("Story clustering").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// An article joins its best story when their similarity reaches this; otherwise it opens
+    /// a new story.
+    pub threshold: f32,
+    /// Weight of the anchor channel (entities, numbers) against the content channel: the
+    /// similarity is `max(content, anchor_weight × anchors)`, so an article in another
+    /// language can join on anchors alone.
+    pub anchor_weight: f32,
+    /// Time decay (days): the similarity is multiplied by `exp(-Δ/time_scale_days)`, Δ the
+    /// days between the article and the story's latest article, when both are dated.
+    pub time_scale_days: f32,
+    /// A story with no article for this many days (of the stream's clock: the latest date
+    /// seen) goes dormant and leaves the candidate set for good.
+    pub dormant_days: f32,
+    /// At most this many active stories: beyond, the least recently updated go dormant,
+    /// whatever the dates (an undated stream has no other bound).
+    pub max_active: usize,
+    /// Terms kept in each channel of a story's centroid.
+    pub centroid_terms: usize,
+    /// An article's heaviest terms looked up in the inverted index.
+    pub query_terms: usize,
+    /// Stories kept per posting list of the index (the most recently updated).
+    pub posting_cap: usize,
+    /// Stories scored exactly per article, out of those the index proposes.
+    pub max_candidates: usize,
+    /// Every this many articles, stories updated since the last pass are compared with their
+    /// candidates and merged when their centroids' similarity reaches `merge_threshold`.
+    pub merge_every: u64,
+    pub merge_threshold: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            threshold: 0.25,
+            anchor_weight: 0.8,
+            time_scale_days: 7.0,
+            dormant_days: 14.0,
+            max_active: 20_000,
+            centroid_terms: 256,
+            query_terms: 24,
+            posting_cap: 64,
+            max_candidates: 16,
+            merge_every: 64,
+            merge_threshold: 0.5,
+        }
+    }
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Assignment {
+    pub story: StoryId,
+    /// Similarity to the story it joined (0 for a new story).
+    pub score: f32,
+    pub opened: bool,
+}
+
+/// Two stories found to be one by the merge pass: `from` is absorbed into `into`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Merge {
+    pub from: StoryId,
+    pub into: StoryId,
+}
+
+#[derive(Debug, Clone)]
+struct Story {
+    content: Sparse,
+    anchors: Sparse,
+    content_norm: f32,
+    anchors_norm: f32,
+    size: u32,
+    /// Day of the latest dated article, if any.
+    last_day: Option<f64>,
+    /// Position in the recency order (see [`Clusterer::recency`]).
+    touched: u64,
+}
+
+impl Story {
+    fn absorb(&mut self, content: &[(u64, f32)], anchors: &[(u64, f32)], keep: usize) {
+        self.content = vector::add(&self.content, content);
+        vector::keep_heaviest(&mut self.content, keep);
+        self.anchors = vector::add(&self.anchors, anchors);
+        vector::keep_heaviest(&mut self.anchors, keep / 2);
+        self.content_norm = vector::norm(&self.content);
+        self.anchors_norm = vector::norm(&self.anchors);
+    }
+}
+
+/// Online story clustering over analysed articles.
+pub struct Clusterer {
+    config: Config,
+    keys: Box<dyn EntityKeys + Send + Sync>,
+    /// Document frequency of each key (both channels), and the number of documents.
+    df: HashMap<u64, u32, IdBuild>,
+    documents: u64,
+    /// Active stories only; dormant ones are dropped.
+    stories: HashMap<StoryId, Story, IdBuild>,
+    /// Active stories by last update: `(touched, id)`, oldest first.
+    recency: BTreeSet<(u64, StoryId)>,
+    /// Key → active (or recently dormant) stories with it among their heaviest terms,
+    /// most recent last.
+    postings: HashMap<u64, Vec<StoryId>, IdBuild>,
+    /// The latest day seen in the stream.
+    clock: Option<f64>,
+    next_story: StoryId,
+    tick: u64,
+    /// Stories changed since the last merge pass.
+    dirty: BTreeSet<StoryId>,
+    /// Absorbed story → the story it went into.
+    merged_into: BTreeMap<StoryId, StoryId>,
+}
+
+impl std::fmt::Debug for Clusterer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clusterer")
+            .field("documents", &self.documents)
+            .field("active", &self.stories.len())
+            .field("opened", &(self.next_story - 1))
+            .finish()
+    }
+}
+
+impl Clusterer {
+    /// A clusterer that knows entities by their folded names.
+    pub fn new(config: Config) -> Clusterer {
+        Clusterer::with_keys(config, Box::new(FoldedNameWords))
+    }
+
+    pub fn with_keys(config: Config, keys: Box<dyn EntityKeys + Send + Sync>) -> Clusterer {
+        Clusterer {
+            config,
+            keys,
+            df: HashMap::default(),
+            documents: 0,
+            stories: HashMap::default(),
+            recency: BTreeSet::new(),
+            postings: HashMap::default(),
+            clock: None,
+            next_story: 1,
+            tick: 0,
+            dirty: BTreeSet::new(),
+            merged_into: BTreeMap::new(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Stories active now (candidates for the next article).
+    pub fn active_stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Stories opened so far, merged and dormant ones included.
+    pub fn stories_opened(&self) -> u64 {
+        self.next_story - 1
+    }
+
+    /// Adds an analysed article: the story it joined or opened. Every `merge_every` articles
+    /// the merge pass runs too; its merges come back from [`Clusterer::take_merges`] and
+    /// [`Clusterer::resolve`] follows them.
+    pub fn add(&mut self, article: &Article) -> Assignment {
+        let f = features(article, self.keys.as_ref());
+        self.add_features(&f)
+    }
+
+    /// [`Clusterer::add`] for features already read.
+    pub fn add_features(&mut self, f: &Features) -> Assignment {
+        self.documents += 1;
+        for &(k, _) in f.content.iter().chain(&f.anchors) {
+            *self.df.entry(k).or_insert(0) += 1;
+        }
+        if let Some(day) = f.day {
+            self.clock = Some(self.clock.map_or(day, |c| c.max(day)));
+        }
+        self.expire();
+        let content = self.weigh(&f.content);
+        let anchors = self.weigh(&f.anchors);
+        let best = self
+            .candidates(&content, &anchors)
+            .into_iter()
+            .map(|id| (id, self.similarity(&content, &anchors, f.day, &self.stories[&id])))
+            .fold(None, |best: Option<(StoryId, f32)>, (id, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((id, s)),
+            });
+        let assignment = match best {
+            Some((story, score)) if score >= self.config.threshold => {
+                Assignment { story, score, opened: false }
+            }
+            _ => {
+                let story = self.next_story;
+                self.next_story += 1;
+                let empty = Story {
+                    content: Vec::new(),
+                    anchors: Vec::new(),
+                    content_norm: 0.0,
+                    anchors_norm: 0.0,
+                    size: 0,
+                    last_day: None,
+                    touched: 0,
+                };
+                self.stories.insert(story, empty);
+                Assignment { story, score: 0.0, opened: true }
+            }
+        };
+        self.join(assignment.story, &content, &anchors, f.day);
+        if self.config.merge_every > 0 && self.documents % self.config.merge_every == 0 {
+            self.merge_pass();
+        }
+        assignment
+    }
+
+    /// The story `id` is now part of (itself unless merged away).
+    pub fn resolve(&self, mut id: StoryId) -> StoryId {
+        while let Some(&into) = self.merged_into.get(&id) {
+            id = into;
+        }
+        id
+    }
+
+    /// Every merge so far, in the order they happened.
+    pub fn merges(&self) -> impl Iterator<Item = Merge> + '_ {
+        self.merged_into.iter().map(|(&from, &into)| Merge { from, into })
+    }
+
+    /// TF-IDF weights (log-scaled counts × smoothed IDF), unit length.
+    fn weigh(&self, counts: &[(u64, f32)]) -> Sparse {
+        let n = self.documents as f32;
+        let mut v: Sparse = counts
+            .iter()
+            .map(|&(k, tf)| {
+                let df = self.df.get(&k).copied().unwrap_or(1) as f32;
+                (k, (1.0 + tf.ln()) * (1.0 + n / df).ln())
+            })
+            .collect();
+        vector::normalise(&mut v);
+        v
+    }
+
+    fn similarity(&self, content: &[(u64, f32)], anchors: &[(u64, f32)], day: Option<f64>, s: &Story) -> f32 {
+        let c = if s.content_norm > 0.0 { vector::dot(content, &s.content) / s.content_norm } else { 0.0 };
+        let a = if s.anchors_norm > 0.0 { vector::dot(anchors, &s.anchors) / s.anchors_norm } else { 0.0 };
+        c.max(self.config.anchor_weight * a) * self.decay(day, s.last_day)
+    }
+
+    fn decay(&self, a: Option<f64>, b: Option<f64>) -> f32 {
+        match (a, b) {
+            (Some(a), Some(b)) => (-((a - b).abs() as f32) / self.config.time_scale_days).exp(),
+            _ => 1.0,
+        }
+    }
+
+    /// Active stories sharing heavy terms with the article, best-first by the weight they
+    /// share, at most `max_candidates`; ties to the older story.
+    fn candidates(&self, content: &[(u64, f32)], anchors: &[(u64, f32)]) -> Vec<StoryId> {
+        let mut shared: HashMap<StoryId, f32, IdBuild> = HashMap::default();
+        let q = self.config.query_terms;
+        for v in [content, anchors] {
+            let weights: HashMap<u64, f32, IdBuild> = v.iter().copied().collect();
+            for key in vector::heaviest_keys(v, q) {
+                for id in self.postings.get(&key).into_iter().flatten() {
+                    if self.stories.contains_key(id) {
+                        *shared.entry(*id).or_insert(0.0) += weights[&key];
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(StoryId, f32)> = shared.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.max_candidates);
+        ranked.into_iter().map(|(id, _)| id).collect()
+    }
+
+    fn join(&mut self, id: StoryId, content: &[(u64, f32)], anchors: &[(u64, f32)], day: Option<f64>) {
+        self.tick += 1;
+        let keep = self.config.centroid_terms;
+        let story = self.stories.get_mut(&id).expect("joining an active story");
+        story.absorb(content, anchors, keep);
+        story.size += 1;
+        if let Some(d) = day {
+            story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
+        }
+        self.recency.remove(&(story.touched, id));
+        story.touched = self.tick;
+        self.recency.insert((self.tick, id));
+        let q = self.config.query_terms;
+        let keys: Vec<u64> =
+            vector::heaviest_keys(content, q).into_iter().chain(vector::heaviest_keys(anchors, q)).collect();
+        self.post(id, &keys);
+        self.dirty.insert(id);
+    }
+
+    /// Puts `id` at the recent end of each key's posting list, dropping the oldest beyond
+    /// the cap (and stories no longer active, met on the way).
+    fn post(&mut self, id: StoryId, keys: &[u64]) {
+        let cap = self.config.posting_cap;
+        for &key in keys {
+            let list = self.postings.entry(key).or_default();
+            if list.last() == Some(&id) {
+                continue;
+            }
+            list.retain(|s| *s != id && self.stories.contains_key(s));
+            list.push(id);
+            if list.len() > cap {
+                list.remove(0);
+            }
+        }
+    }
+
+    /// Sends stories dormant: not updated for `dormant_days` of the stream's clock, or the
+    /// least recent beyond `max_active`.
+    fn expire(&mut self) {
+        while let Some(&(touched, id)) = self.recency.first() {
+            let story = &self.stories[&id];
+            let too_old = match (self.clock, story.last_day) {
+                (Some(now), Some(last)) => now - last > f64::from(self.config.dormant_days),
+                _ => false,
+            };
+            // Strictly below: room is kept for the story the next article may open.
+            if !too_old && self.stories.len() < self.config.max_active {
+                break;
+            }
+            self.recency.remove(&(touched, id));
+            self.stories.remove(&id);
+            self.dirty.remove(&id);
+        }
+    }
+
+    /// Merges stories updated since the last pass into an older similar one. Runs every
+    /// `merge_every` articles; call it at the end of a stream to settle the last ones.
+    pub fn merge_pass(&mut self) {
+        let dirty: Vec<StoryId> = std::mem::take(&mut self.dirty).into_iter().collect();
+        for id in dirty {
+            let Some(story) = self.stories.get(&id) else { continue };
+            let (content, anchors, day) = (
+                unit(&story.content, story.content_norm),
+                unit(&story.anchors, story.anchors_norm),
+                story.last_day,
+            );
+            let best = self
+                .candidates(&content, &anchors)
+                .into_iter()
+                .filter(|&other| other != id)
+                .map(|other| (other, self.similarity(&content, &anchors, day, &self.stories[&other])))
+                .filter(|&(_, s)| s >= self.config.merge_threshold)
+                .fold(None, |best: Option<(StoryId, f32)>, (other, s)| match best {
+                    Some((_, b)) if b >= s => best,
+                    _ => Some((other, s)),
+                });
+            if let Some((other, _)) = best {
+                let (into, from) = (id.min(other), id.max(other));
+                self.absorb_story(from, into);
+            }
+        }
+    }
+
+    fn absorb_story(&mut self, from: StoryId, into: StoryId) {
+        let Some(gone) = self.stories.remove(&from) else { return };
+        self.recency.remove(&(gone.touched, from));
+        self.dirty.remove(&from);
+        self.merged_into.insert(from, into);
+        let keep = self.config.centroid_terms;
+        let target = self.stories.get_mut(&into).expect("merging into an active story");
+        target.absorb(&gone.content, &gone.anchors, keep);
+        target.size += gone.size;
+        target.last_day = match (target.last_day, gone.last_day) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let q = self.config.query_terms;
+        let keys: Vec<u64> = vector::heaviest_keys(&gone.content, q)
+            .into_iter()
+            .chain(vector::heaviest_keys(&gone.anchors, q))
+            .collect();
+        self.post(into, &keys);
+    }
+}
+
+fn unit(v: &[(u64, f32)], norm: f32) -> Sparse {
+    if norm > 0.0 { v.iter().map(|&(k, w)| (k, w / norm)).collect() } else { v.to_vec() }
+}

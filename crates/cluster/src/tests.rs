@@ -1,0 +1,104 @@
+//! The clusterer end to end on invented articles.
+
+use crate::{Clusterer, Config};
+use storyline_doc::{Article, DatedBy, Language, MetaSource, Metadata, PartialDateTime, Provenance};
+
+fn article(text: &str, day: Option<(i32, u8, u8)>) -> Article {
+    let meta = Metadata {
+        language: Some(Language { code: "en".into(), confidence: 1.0, source: MetaSource::Container }),
+        published: day.map(|(y, m, d)| {
+            DatedBy::new(PartialDateTime::day(y, m, d).expect("a valid date"), MetaSource::Container)
+        }),
+        ..Metadata::default()
+    };
+    Article::from_paragraphs(Provenance::new("t", None, text.as_bytes()), meta, [text])
+}
+
+const FERRY_1: &str = "A ferry carrying 212 passengers ran aground near Port Velmar on Sunday. \
+    Coastguard boats from Velmar evacuated the passengers; the ferry operator Brasko Lines said the \
+    hull was breached.";
+const FERRY_2: &str = "Brasko Lines suspends ferry crossings after grounding at Port Velmar. All 212 \
+    passengers were evacuated by the coastguard, and inspectors are examining the breached hull.";
+const BUDGET: &str = "Parliament in Ostrelia approved the education budget, raising teacher salaries \
+    by 4.5 per cent and funding 3,400 new classrooms, after a long debate in the upper chamber.";
+const ORCHARD: &str = "Apple growers in the Karsten valley expect a record harvest as warm weather \
+    lifted yields; cooperatives are hiring seasonal pickers and adding cold storage.";
+
+#[test]
+fn two_articles_on_one_event_join() {
+    let mut c = Clusterer::new(Config::default());
+    let a = c.add(&article(FERRY_1, None));
+    let b = c.add(&article(FERRY_2, None));
+    assert!(a.opened);
+    assert_eq!(b.story, a.story, "score {}", b.score);
+    assert!(!b.opened && b.score >= c.config().threshold);
+}
+
+#[test]
+fn unrelated_articles_open_their_own_stories() {
+    let mut c = Clusterer::new(Config::default());
+    let ids: Vec<u64> = [FERRY_1, BUDGET, ORCHARD].iter().map(|t| c.add(&article(t, None)).story).collect();
+    assert_eq!(ids, [1, 2, 3]);
+}
+
+#[test]
+fn same_articles_in_the_same_order_give_the_same_stories() {
+    let stream = [FERRY_1, BUDGET, FERRY_2, ORCHARD, BUDGET, FERRY_1];
+    let run = || {
+        let mut c = Clusterer::new(Config { merge_every: 2, ..Config::default() });
+        let assigned: Vec<u64> = stream.iter().map(|t| c.add(&article(t, None)).story).collect();
+        c.merge_pass();
+        assigned.into_iter().map(|s| c.resolve(s)).collect::<Vec<_>>()
+    };
+    let first = run();
+    assert_eq!(first, run());
+    assert_eq!(first[0], first[2]);
+    assert_eq!(first[1], first[4]);
+    assert_ne!(first[0], first[1]);
+}
+
+#[test]
+fn dormant_stories_leave_the_candidate_set() {
+    let mut c = Clusterer::new(Config { dormant_days: 14.0, ..Config::default() });
+    let first = c.add(&article(FERRY_1, Some((2023, 3, 1))));
+    c.add(&article(BUDGET, Some((2023, 4, 20))));
+    assert_eq!(c.active_stories(), 1, "the ferry story went dormant");
+    let later = c.add(&article(FERRY_2, Some((2023, 4, 21))));
+    assert!(later.opened && later.story != first.story);
+}
+
+#[test]
+fn time_decay_weakens_old_stories() {
+    let mut near = Clusterer::new(Config::default());
+    near.add(&article(FERRY_1, Some((2023, 3, 1))));
+    let close = near.add(&article(FERRY_2, Some((2023, 3, 2)))).score;
+    let mut far = Clusterer::new(Config { dormant_days: 100.0, ..Config::default() });
+    far.add(&article(FERRY_1, Some((2023, 3, 1))));
+    let distant = far.add(&article(FERRY_2, Some((2023, 3, 12))));
+    assert!(distant.opened || distant.score < close, "{close} vs {distant:?}");
+}
+
+#[test]
+fn the_active_set_is_bounded_without_dates() {
+    let mut c = Clusterer::new(Config { max_active: 2, ..Config::default() });
+    for t in [FERRY_1, BUDGET, ORCHARD] {
+        c.add(&article(t, None));
+    }
+    assert_eq!(c.active_stories(), 2);
+    assert!(c.add(&article(FERRY_2, None)).opened, "the oldest story left the active set");
+}
+
+#[test]
+fn the_merge_pass_joins_stories_that_grew_together() {
+    // A strict join threshold opens two stories for one event; the pass merges them into
+    // the older one.
+    let mut c =
+        Clusterer::new(Config { threshold: 0.99, merge_threshold: 0.2, merge_every: 0, ..Config::default() });
+    let a = c.add(&article(FERRY_1, None)).story;
+    let b = c.add(&article(FERRY_2, None)).story;
+    let other = c.add(&article(ORCHARD, None)).story;
+    assert_ne!(a, b);
+    c.merge_pass();
+    assert_eq!(c.resolve(b), a);
+    assert_eq!(c.resolve(other), other);
+}

@@ -1,0 +1,148 @@
+//! Stories: the cluster stage's groups of articles.
+
+use crate::{Store, StoreError};
+use rusqlite::{TransactionBehavior, params};
+use serde::Serialize;
+use storyline_doc::Article;
+
+/// One story as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryRow {
+    pub id: i64,
+    pub size: u64,
+    /// The title of its first article.
+    pub title: Option<String>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+}
+
+/// An article's membership in a story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryMember {
+    pub article: String,
+    pub story: i64,
+    /// The similarity with which it joined (0 for the article that opened the story).
+    pub score: f64,
+}
+
+impl Store {
+    /// Calls `each` with every stored article, in the order they were stored (arrival
+    /// order), without holding them all in memory.
+    pub fn for_each_article(&self, mut each: impl FnMut(Article)) -> Result<(), StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT id, json FROM articles ORDER BY seq").map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            let json: String = row.get(1).map_err(|e| self.sql_err(e))?;
+            let article = serde_json::from_str(&json).map_err(|source| StoreError::Corrupt {
+                dir: self.dir.clone(),
+                id: row.get(0).unwrap_or_default(),
+                source,
+            })?;
+            each(article);
+        }
+        Ok(())
+    }
+
+    /// Replaces every story and membership, in one transaction.
+    pub fn replace_stories(
+        &mut self,
+        stories: &[StoryRow],
+        members: &[StoryMember],
+    ) -> Result<(), StoreError> {
+        let dir = self.dir.clone();
+        let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
+        tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories;").map_err(sql_err)?;
+        {
+            let mut story = tx
+                .prepare("INSERT INTO stories (id, size, title, first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(sql_err)?;
+            for s in stories {
+                story
+                    .execute(params![s.id, s.size as i64, s.title, s.first_published, s.last_published])
+                    .map_err(sql_err)?;
+            }
+            let mut member = tx
+                .prepare(
+                    "INSERT INTO story_articles (article, story, score)
+                     SELECT seq, ?2, ?3 FROM articles WHERE id = ?1",
+                )
+                .map_err(sql_err)?;
+            for m in members {
+                member.execute(params![m.article, m.story, m.score]).map_err(sql_err)?;
+            }
+        }
+        tx.commit().map_err(sql_err)
+    }
+
+    /// Every article's story, in arrival order.
+    pub fn story_members(&self) -> Result<Vec<StoryMember>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, m.story, m.score FROM story_articles m JOIN articles a ON a.seq = m.article
+                 ORDER BY a.seq",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        stmt.query_map([], |r| Ok(StoryMember { article: r.get(0)?, story: r.get(1)?, score: r.get(2)? }))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Stories, biggest first (ties: newest first) or newest first (by latest article).
+    pub fn list_stories(&self, biggest_first: bool, limit: u64) -> Result<Vec<StoryRow>, StoreError> {
+        let order = if biggest_first {
+            "size DESC, last_published DESC, id DESC"
+        } else {
+            "last_published DESC, id DESC"
+        };
+        let sql = format!(
+            "SELECT id, size, title, first_published, last_published FROM stories ORDER BY {order} LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql_err(e))?;
+        stmt.query_map([limit as i64], |r| {
+            Ok(StoryRow {
+                id: r.get(0)?,
+                size: r.get::<_, i64>(1)? as u64,
+                title: r.get(2)?,
+                first_published: r.get(3)?,
+                last_published: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Store;
+    use crate::{StoryMember, StoryRow};
+    use storyline_doc::{Article, Metadata, Provenance};
+
+    #[test]
+    fn stories_are_replaced_whole_and_read_in_arrival_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let articles: Vec<Article> = ["Un.", "Deux.", "Trois."]
+            .iter()
+            .map(|t| {
+                Article::from_paragraphs(Provenance::new("x", None, t.as_bytes()), Metadata::default(), [t])
+            })
+            .collect();
+        store.insert_articles(&articles).unwrap();
+        let row = |id, size| StoryRow { id, size, title: None, first_published: None, last_published: None };
+        let member = |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5 };
+        store
+            .replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>())
+            .unwrap();
+        let members = vec![member(&articles[0], 1), member(&articles[1], 2), member(&articles[2], 1)];
+        store.replace_stories(&[row(1, 2), row(2, 1)], &members).unwrap();
+        assert_eq!(store.story_members().unwrap(), members);
+        assert_eq!(store.list_stories(true, 10).unwrap(), [row(1, 2), row(2, 1)]);
+        let mut seen = Vec::new();
+        store.for_each_article(|a| seen.push(a.text)).unwrap();
+        assert_eq!(seen, ["Un.", "Deux.", "Trois."]);
+    }
+}
