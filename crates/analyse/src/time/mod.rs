@@ -74,7 +74,7 @@ struct Tok {
     digits: Option<u32>,
 }
 
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         // 'à' stays: "à" (a preposition) is not "a" (has).
         'â' | 'ä' | 'á' => 'a',

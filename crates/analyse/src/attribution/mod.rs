@@ -1,0 +1,746 @@
+//! Attribution: who says what, through whom, and how firmly.
+//!
+//! For each statement an article reports, an [`Attribution`] gives the `content` span (the
+//! quotation or the clause attributed), its `source`, the `cue` that attributes it, the
+//! sources that relay it (`via`) and the hedges found in it. Later stages look a claim up by
+//! its span to learn who made it and whether it is hedged.
+//!
+//! Rules, for French and English (German and Spanish have the cue words, less tested):
+//!
+//! - an *adjunct* ("selon X", "d'après X", "according to X"): at the head of the sentence it
+//!   attributes the rest; at its end, what comes before; in the middle, the whole sentence;
+//! - a *speech verb* (see `lexicon.rs`) with its subject before it ("X a déclaré que ...",
+//!   "X said on Monday that ...", "X told reporters ..."), where the content follows the
+//!   complementizer, the colon or the quotation after the verb;
+//! - the same verb after the content, with its subject on either side ("« ... », a déclaré X",
+//!   "\"...,\" X said", "..., a-t-il ajouté"): the content is the quotation closed just before
+//!   (over several sentences or paragraphs if it runs so) or the clause before the comma;
+//! - relays after a source ("cité par les agences A, B et C", "quoted by", "told the X news
+//!   agency", "a déclaré à Y"), split into one `via` per name; an attribution inside the
+//!   content of another ("selon Y, X a déclaré que ...", "X a dit que ..., rapporte Y") makes
+//!   the outer source a relay of the inner one;
+//! - a pronoun source ("a-t-il ajouté", "he said", "selon elle") keeps its own span and is
+//!   resolved to the latest named source before it in the article (else the latest person
+//!   the entity layer found).
+//!
+//! Hedges ("aurait", "semblait", "reportedly", "is believed to", ...) are found everywhere;
+//! each attribution lists those in its content. A hedged sentence that no attribution covers
+//! gets an attribution of its own, of kind [`Kind::Hedge`], with no source and no cue: one
+//! layer then answers both questions for any span. The French conditional of a "que" clause
+//! after a speech verb is the future-in-the-past of reported speech ("il a dit qu'il serait
+//! candidat"), not a hedge, and is not counted there.
+
+mod lexicon;
+mod quotes;
+
+use crate::sentences::Sentence;
+use crate::tokenize::{Token, TokenKind};
+use lexicon::{Lexicon, VerbClass};
+use quotes::{Quote, quotations};
+use storyline_doc::{Annotation, Span};
+
+/// How the content is attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A quotation in quote marks, with a speech verb.
+    Quote,
+    /// Reported speech: a speech verb with a clause that is not quoted.
+    Reported,
+    /// An "according to" adjunct.
+    AccordingTo,
+    /// A hedged statement that nothing attributes.
+    Hedge,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Reported => "reported",
+            Kind::AccordingTo => "according_to",
+            Kind::Hedge => "hedge",
+        }
+    }
+}
+
+/// Who a statement is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    pub span: Span,
+    /// For a pronoun ("il", "he"), the span of the named source it stands for, when found.
+    pub resolved: Option<Span>,
+    pub pronoun: bool,
+}
+
+/// One attributed (or hedged) statement. All spans are byte ranges over the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub kind: Kind,
+    pub content: Span,
+    pub source: Option<Source>,
+    /// The words that attribute: "selon", "according to", "a déclaré", "said", "a-t-il ajouté".
+    pub cue: Option<Span>,
+    /// The sources that relay the statement, in text order.
+    pub via: Vec<Span>,
+    /// Hedge cues inside the content (or the cue: "aurait déclaré").
+    pub hedges: Vec<Span>,
+}
+
+impl Attribution {
+    pub fn hedged(&self) -> bool {
+        !self.hedges.is_empty()
+    }
+}
+
+/// The attributions of a tokenized text, ordered by content start. `lang` is an ISO 639
+/// code: fr, en, de, es (any other gives nothing). `entities` (the `entities` layer, may be
+/// empty) keeps names whole at source edges and resolves pronouns when no source came before.
+pub fn attributions(
+    text: &str,
+    lang: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entities: &[Annotation],
+) -> Vec<Attribution> {
+    let Some(lex) = Lexicon::for_language(lang) else { return Vec::new() };
+    let doc = Doc::new(text, lex, tokens, entities);
+    let mut found = Vec::new();
+    for s in sentences {
+        let mut in_sentence = Vec::new();
+        doc.sentence(s.tokens.clone(), &mut in_sentence);
+        merge_relays(text, &mut in_sentence);
+        found.extend(in_sentence);
+    }
+    resolve_pronouns(&mut found, entities);
+    let hedges = doc.hedges();
+    for a in &mut found {
+        let reported_clause = a.kind == Kind::Reported && doc.after_complementizer(a.content);
+        a.hedges = hedges
+            .iter()
+            .filter(|h| {
+                a.cue.is_some_and(|c| inside(h.span, c))
+                    || (inside(h.span, a.content) && !(h.conditional && reported_clause))
+            })
+            .map(|h| h.span)
+            .collect();
+    }
+    for s in sentences {
+        let span = Span::new(s.start, s.end);
+        let own: Vec<Span> = hedges
+            .iter()
+            .filter(|h| inside(h.span, span) && !found.iter().any(|a| inside(h.span, a.content)))
+            .map(|h| h.span)
+            .collect();
+        if let (false, Some(content)) = (own.is_empty(), doc.trimmed(s.tokens.clone())) {
+            found.push(Attribution {
+                kind: Kind::Hedge,
+                content,
+                source: None,
+                cue: None,
+                via: vec![],
+                hedges: own,
+            });
+        }
+    }
+    found.sort_by_key(|a| (a.content.start, a.content.end));
+    found
+}
+
+/// The `attributions` layer: one annotation per attribution over its content, labelled with
+/// its kind; the value holds `text`, `source` (`text`, `span`, and `resolved` for a pronoun),
+/// `cue`, `via` (a list), `hedged` and `hedges`, each piece as `{text, span}`.
+pub fn layer(text: &str, found: &[Attribution]) -> Vec<Annotation> {
+    let piece = |s: Span| serde_json::json!({ "text": &text[s.range()], "span": s });
+    found
+        .iter()
+        .map(|a| Annotation {
+            span: a.content,
+            label: a.kind.as_str().into(),
+            value: serde_json::json!({
+                "text": &text[a.content.range()],
+                "source": a.source.map(|s| {
+                    let mut v = piece(s.span);
+                    if s.pronoun {
+                        v["resolved"] = s.resolved.map(piece).unwrap_or_default();
+                    }
+                    v
+                }),
+                "cue": a.cue.map(piece),
+                "via": a.via.iter().map(|&s| piece(s)).collect::<Vec<_>>(),
+                "hedged": a.hedged(),
+                "hedges": a.hedges.iter().map(|&s| piece(s)).collect::<Vec<_>>(),
+            }),
+        })
+        .collect()
+}
+
+fn inside(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// An attribution inside the content of another in the same sentence is relayed by the
+/// outer one's source: "according to Y, X said ..." is X's statement, through Y. When the
+/// outer cue comes after ("X said ..., Y reports"), the inner content stops before it.
+fn merge_relays(text: &str, found: &mut Vec<Attribution>) {
+    let mut i = 0;
+    while i < found.len() {
+        let outer = &found[i];
+        let Some(outer_source) = outer.source.filter(|s| !s.pronoun) else {
+            i += 1;
+            continue;
+        };
+        // When each holds the other ("X said ..., Y reports"), the later cue is the outer.
+        let holds = |outer: &Attribution, inner: &Attribution| {
+            inner.cue != outer.cue
+                && inner.cue.is_some_and(|c| inside(c, outer.content))
+                && inner.source.is_some_and(|s| inside(s.span, outer.content))
+        };
+        let nested = found.iter().position(|inner| {
+            holds(outer, inner)
+                && (!holds(inner, outer) || inner.cue.map(|c| c.start) < outer.cue.map(|c| c.start))
+        });
+        match nested {
+            Some(n) => {
+                let mut via = vec![outer_source.span];
+                via.extend(outer.via.iter().copied());
+                let outer_start =
+                    outer.cue.map_or(outer_source.span.start, |c| c.start.min(outer_source.span.start));
+                let inner = &mut found[n];
+                inner.via.extend(via);
+                inner.via.sort();
+                if inner.content.start < outer_start && outer_start < inner.content.end {
+                    let kept = text[inner.content.start..outer_start]
+                        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–'));
+                    inner.content.end = inner.content.start + kept.len();
+                }
+                found.remove(i);
+                i = 0;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Each pronoun source stands for the latest named source before it, or else the latest
+/// person named before it.
+fn resolve_pronouns(found: &mut [Attribution], entities: &[Annotation]) {
+    let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].source.is_some()).collect();
+    order.sort_by_key(|&i| found[i].source.map(|s| s.span.start));
+    let mut last_named: Option<Span> = None;
+    for i in order {
+        let Some(source) = found[i].source.as_mut() else { continue };
+        if !source.pronoun {
+            last_named = Some(source.span);
+            continue;
+        }
+        let person = entities.iter().filter(|e| e.label == "PER" && e.span.end <= source.span.start).last();
+        source.resolved = last_named.or(person.map(|e| e.span));
+    }
+}
+
+/// A hedge cue found in the text.
+struct Hedge {
+    span: Span,
+    conditional: bool,
+}
+
+/// The text with its tokens in folded form, ready for the rules.
+struct Doc<'a> {
+    text: &'a str,
+    lex: &'static Lexicon,
+    toks: &'a [Token],
+    /// Each token lowercased and folded.
+    words: Vec<String>,
+    quotes: Vec<Quote>,
+    entities: &'a [Annotation],
+}
+
+/// A speech verb at a token: its group (auxiliary to verb) and a subject pronoun glued to it.
+struct VerbGroup {
+    start: usize,
+    end: usize,
+    class: VerbClass,
+    bare: bool,
+    pronoun: Option<Span>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, lex: &'static Lexicon, toks: &'a [Token], entities: &'a [Annotation]) -> Self {
+        let words = toks
+            .iter()
+            .map(|t| t.text(text).chars().flat_map(char::to_lowercase).map(crate::time::fold).collect())
+            .collect();
+        Doc { text, lex, toks, words, quotes: quotations(text, toks), entities }
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, TokenKind::Punct | TokenKind::Symbol)
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].start, self.toks[to - 1].end)
+    }
+
+    /// The length of the first of `seqs` that the words at `at` (before `end`) spell.
+    fn matches(&self, at: usize, end: usize, seqs: &[&[&str]]) -> Option<usize> {
+        seqs.iter()
+            .filter(|seq| at + seq.len() <= end && seq.iter().zip(&self.words[at..]).all(|(a, b)| a == b))
+            .map(|seq| seq.len())
+            .max()
+    }
+
+    fn is_word_in(&self, i: usize, list: &[&str]) -> bool {
+        list.contains(&self.words[i].as_str())
+    }
+
+    /// The span of tokens `from..to` without punctuation at their edges (quote marks kept
+    /// when their quotation is inside); `None` when nothing is left.
+    fn trimmed(&self, range: std::ops::Range<usize>) -> Option<Span> {
+        let (mut from, mut to) = (range.start, range.end);
+        let edge = |i: usize| self.is_punct(i) && !self.quotes.iter().any(|q| q.open == i || q.close == i);
+        while from < to && edge(from) {
+            from += 1;
+        }
+        while to > from && (edge(to - 1) || self.unpaired_quote(to - 1, from)) {
+            to -= 1;
+        }
+        (from < to).then(|| self.span(from, to))
+    }
+
+    /// A quote mark at `i` whose quotation starts before `from`.
+    fn unpaired_quote(&self, i: usize, from: usize) -> bool {
+        self.quotes.iter().any(|q| q.close == i && q.open < from)
+    }
+
+    /// The inner span of the quotation opened or closed at token `i`.
+    fn quote_at(&self, i: usize, closing: bool) -> Option<Span> {
+        let q = self.quotes.iter().find(|q| if closing { q.close == i } else { q.open == i })?;
+        (q.close > q.open + 1).then(|| self.span(q.open + 1, q.close))
+    }
+
+    /// Whether the content span starts right after a complementizer ("que", "that").
+    fn after_complementizer(&self, content: Span) -> bool {
+        let Some(first) = self.toks.iter().position(|t| t.start == content.start) else { return false };
+        first > 0 && self.is_word_in(first - 1, self.lex.complementizers)
+    }
+
+    fn hedges(&self) -> Vec<Hedge> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if let Some(n) = self.matches(i, self.toks.len(), self.lex.hedges) {
+                let conditional = n == 1 && self.is_word_in(i, self.lex.conditionals);
+                out.push(Hedge { span: self.span(i, i + n), conditional });
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Finds the attributions of the sentence made of tokens `a..b`.
+    fn sentence(&self, range: std::ops::Range<usize>, out: &mut Vec<Attribution>) {
+        let (a, b) = (range.start, range.end);
+        // Tokens already used as a cue, a source or a relay.
+        let mut used = a;
+        let mut i = a;
+        while i < b {
+            if i < used {
+                i += 1;
+                continue;
+            }
+            if self.matches(i, b, self.lex.hedges).is_none()
+                && let Some(n) = self.matches(i, b, self.lex.adjuncts)
+                && let Some((found, end)) = self.adjunct(a, b, i, n)
+            {
+                out.push(found);
+                used = end;
+            } else if let Some(group) = self.verb_group(a, i)
+                && let Some((found, end)) = self.speech(a, b, group)
+            {
+                out.push(found);
+                used = end;
+            }
+            i += 1;
+        }
+    }
+
+    /// "Selon X, ..." at token `i`, the cue `n` tokens long. Returns the attribution and the
+    /// end of the tokens it used.
+    fn adjunct(&self, a: usize, b: usize, i: usize, n: usize) -> Option<(Attribution, usize)> {
+        let at_head = self.words[a..i].iter().enumerate().all(|(k, w)| {
+            self.is_punct(a + k)
+                || matches!(w.as_str(), "mais" | "et" | "but" | "and" | "pero" | "y" | "aber" | "und")
+        });
+        let (np_start, mut np_end) = self.np_after(i + n, b, 12)?;
+        if at_head && self.trimmed(np_end..b).is_none() {
+            // No comma after the source ("Laut der Polizei wurden ..."): a capitalised noun
+            // or name ends it.
+            let first_capital = (np_start..np_end).find(|&t| self.is_capitalised(t))?;
+            np_end = (first_capital..np_end).find(|&t| !self.is_capitalised(t)).unwrap_or(np_end);
+        }
+        let (via, used) = self.relays(np_end, b);
+        // The adjunct closes the sentence when no other comma-separated part follows it.
+        let at_tail = (used..b).all(|k| self.raw(k) != "," && !self.is_word_in(k, self.lex.clause_words));
+        let content = if at_head {
+            self.trimmed(used..b)
+        } else if at_tail {
+            self.content_before(a, i).map(|(s, _)| s).or_else(|| self.trimmed(a..i))
+        } else {
+            self.trimmed(a..b)
+        }?;
+        let source = self.source(np_start, np_end);
+        let cue = self.span(i, i + n);
+        Some((
+            Attribution {
+                kind: Kind::AccordingTo,
+                content,
+                source: Some(source),
+                cue: Some(cue),
+                via,
+                hedges: vec![],
+            },
+            used,
+        ))
+    }
+
+    fn source(&self, from: usize, to: usize) -> Source {
+        let pronoun = to == from + 1 && self.is_word_in(from, self.lex.pronouns);
+        Source { span: self.span(from, to), resolved: None, pronoun }
+    }
+
+    /// The speech verb whose lexical verb is token `i`, with its auxiliary and any subject
+    /// pronoun glued to either ("a-t-il ajouté", "ajoute-t-il").
+    fn verb_group(&self, a: usize, i: usize) -> Option<VerbGroup> {
+        // Mid-sentence speech verbs are lowercase; a capital is a noun ("the United States").
+        if self.toks[i].kind != TokenKind::Word || self.is_capitalised(i) {
+            return None;
+        }
+        let (word, raw, pronoun) = self.split_pronoun(i);
+        let form = self.lex.speech_verb(word, &raw, pronoun.is_some())?;
+        let mut start = i;
+        let mut pronoun = pronoun;
+        // The auxiliary, maybe a couple of adverbs before the verb ("a également déclaré").
+        let aux = (i.saturating_sub(3).max(a)..i).rev().find(|&k| {
+            let (w, _, _) = self.split_pronoun(k);
+            self.lex.auxiliaries.contains(&w)
+                && (k + 1..i)
+                    .all(|m| self.toks[m].kind == TokenKind::Word && !self.is_word_in(m, self.lex.passive))
+        });
+        match aux {
+            Some(aux) => {
+                start = aux;
+                pronoun = pronoun.or(self.split_pronoun(aux).2);
+            }
+            None if form.participle => return None,
+            None => {}
+        }
+        if start > a {
+            let before = start - 1;
+            if self.is_word_in(before, self.lex.determiners)
+                || self.is_word_in(before, self.lex.passive)
+                || self.words[before] == "to"
+            {
+                return None;
+            }
+        }
+        Some(VerbGroup { start, end: i + 1, class: form.class, bare: form.bare, pronoun })
+    }
+
+    /// A token as a verb (folded, raw lowercase) and the subject pronoun glued after it with
+    /// hyphens ("dit-il", "a-t-elle"), as a span.
+    fn split_pronoun(&self, i: usize) -> (&str, String, Option<Span>) {
+        let word = self.words[i].as_str();
+        let raw = self.raw(i).to_lowercase();
+        if let Some(cut) = word.find('-') {
+            let tail = &word[cut + 1..];
+            let pronoun = tail.strip_prefix("t-").unwrap_or(tail);
+            if self.lex.pronouns.contains(&pronoun) || pronoun == "on" {
+                let start = self.toks[i].end - pronoun.len();
+                let raw_cut = raw.find('-').unwrap_or(raw.len());
+                return (&word[..cut], raw[..raw_cut].to_string(), Some(Span::new(start, self.toks[i].end)));
+            }
+        }
+        (word, raw, None)
+    }
+
+    /// The attribution of a speech verb group in the sentence `a..b`.
+    fn speech(&self, a: usize, b: usize, g: VerbGroup) -> Option<(Attribution, usize)> {
+        let cue = self.span(g.start, g.end);
+        let mut via = Vec::new();
+        let mut after = g.end;
+        if let Some((obj_end, medium)) = self.listener(after, b, g.class == VerbClass::Tell) {
+            via.extend(medium);
+            after = obj_end;
+        }
+        let attribution = |kind, content, source: Source, via: Vec<Span>| Attribution {
+            kind,
+            content,
+            source: Some(source),
+            cue: Some(cue),
+            via,
+            hedges: vec![],
+        };
+        if let Some(pronoun) = g.pronoun {
+            let (more, used) = self.relays(after, b);
+            via.extend(more);
+            let (content, quoted) = self.content_before(a, g.start)?;
+            let source = Source { span: pronoun, resolved: None, pronoun: true };
+            return Some((attribution(kind_of(quoted), content, source, via), used));
+        }
+        match self.np_before(a, g.start) {
+            Some((np_start, np_end)) => {
+                let source = self.source(np_start, np_end);
+                let forward = self.content_after(after, b, g.bare);
+                let inverted =
+                    self.modifier_only(after, b).then(|| self.content_before(a, np_start)).flatten();
+                let (content, quoted, used) = match (inverted, forward) {
+                    (Some((c, q)), _) => {
+                        let (more, used) = self.relays(after, b);
+                        via.extend(more);
+                        (c, q, used)
+                    }
+                    (None, Some((c, q))) => (c, q, g.end),
+                    (None, None) => return None,
+                };
+                Some((attribution(kind_of(quoted), content, source, via), used))
+            }
+            None => {
+                // "..., a déclaré X": the subject follows the verb.
+                let (content, quoted) = self.content_before(a, g.start)?;
+                let (np_start, np_end) = self.np_after(after, b, 12)?;
+                let mut end = np_end;
+                if let Some((obj_end, medium)) = self.listener(end, b, false) {
+                    via.extend(medium);
+                    end = obj_end;
+                }
+                let (more, used) = self.relays(end, b);
+                via.extend(more);
+                Some((attribution(kind_of(quoted), content, self.source(np_start, np_end), via), used))
+            }
+        }
+    }
+
+    /// What a statement before token `k` says: the quotation closed just before (with a
+    /// comma or a dash between), or the clause from the sentence start `a` to that comma.
+    /// The flag says it is a quotation.
+    fn content_before(&self, a: usize, k: usize) -> Option<(Span, bool)> {
+        if k <= a {
+            return None;
+        }
+        let mut j = k - 1;
+        let comma = matches!(self.raw(j), "," | "—" | "–");
+        if comma {
+            j = j.checked_sub(1)?;
+        }
+        if let Some(q) = self.quote_at(j, true) {
+            return Some((q, true));
+        }
+        if comma && j >= a {
+            return self.trimmed(a..j + 1).map(|s| (s, false));
+        }
+        None
+    }
+
+    /// What follows a speech verb from token `k`: the quotation, or the clause after the
+    /// complementizer or colon, within a few words; a bare clause only for verbs that allow it.
+    fn content_after(&self, k: usize, b: usize, bare: bool) -> Option<(Span, bool)> {
+        for j in k..b.min(k + 8) {
+            if let Some(q) = self.quote_at(j, false) {
+                return Some((q, true));
+            }
+            if self.is_word_in(j, self.lex.complementizers) || self.raw(j) == ":" {
+                if let Some(q) = (j + 1 < b).then(|| self.quote_at(j + 1, false)).flatten() {
+                    return Some((q, true));
+                }
+                return self.trimmed(j + 1..b).map(|s| (s, false));
+            }
+            if self.is_punct(j) && self.raw(j) != "," {
+                break;
+            }
+        }
+        if bare && k < b && !self.is_punct(k) && !self.is_word_in(k, self.lex.adverbial_words) {
+            return self.trimmed(k..b).map(|s| (s, false));
+        }
+        None
+    }
+
+    /// Whether what follows a verb up to the next comma or the end is only adverbials ("on
+    /// Monday", "dans un communiqué"), so that the statement must be before the verb.
+    fn modifier_only(&self, k: usize, b: usize) -> bool {
+        let end = (k..b).find(|&j| self.raw(j) == ",").unwrap_or(b);
+        let words: Vec<usize> = (k..end).filter(|&j| !self.is_punct(j)).collect();
+        let opens_quote = (k..end).any(|j| self.quote_at(j, false).is_some());
+        let clause = (k..end).any(|j| self.is_word_in(j, self.lex.complementizers) || self.raw(j) == ":");
+        !opens_quote && !clause && (words.is_empty() || self.is_word_in(words[0], self.lex.adverbial_words))
+    }
+
+    /// The subject noun phrase before token `k` (adverbs between them left out): back to
+    /// punctuation, a conjunction or the sentence start `a`; `None` when empty or too long to
+    /// be a subject.
+    fn np_before(&self, a: usize, k: usize) -> Option<(usize, usize)> {
+        let mut k = k;
+        while k > a && self.is_adverb(k - 1) {
+            k -= 1;
+        }
+        let mut j = k;
+        while j > a && !self.is_punct(j - 1) && !self.is_word_in(j - 1, self.lex.clause_words) {
+            j -= 1;
+            if k - j > 10 {
+                return None;
+            }
+        }
+        if j == k {
+            return None;
+        }
+        // A name cut by the scan is taken whole.
+        let start = self.toks[j].start;
+        let whole = self
+            .entities
+            .iter()
+            .filter(|e| e.span.start < start && start < e.span.end)
+            .map(|e| e.span.start)
+            .min()
+            .and_then(|s| (a..j).find(|&t| self.toks[t].start == s));
+        Some((whole.unwrap_or(j), k))
+    }
+
+    /// The source noun phrase starting at token `k`: up to punctuation, a clause word, an
+    /// adverbial or another cue, at most `max` tokens, never cutting an entity.
+    fn np_after(&self, k: usize, b: usize, max: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        while j < b && j - k < max {
+            let stop = self.is_punct(j)
+                || self.is_word_in(j, self.lex.clause_words)
+                || (j > k && self.is_word_in(j, self.lex.adverbial_words))
+                || self.matches(j, b, self.lex.relays).is_some()
+                || self.verb_group(k, j).is_some();
+            if stop && !self.inside_entity(j) {
+                break;
+            }
+            j += 1;
+        }
+        (j > k && !self.is_word_in(k, self.lex.adverbial_words)).then_some((k, j))
+    }
+
+    /// An adverb between a subject and its verb ("the minister also said").
+    fn is_adverb(&self, i: usize) -> bool {
+        let w = self.words[i].as_str();
+        self.toks[i].kind == TokenKind::Word
+            && !self.is_capitalised(i)
+            && ((w.len() > 4 && w.ends_with("ly"))
+                || (w.len() > 6 && w.ends_with("ment"))
+                || ADVERBS.contains(&w))
+    }
+
+    fn inside_entity(&self, j: usize) -> bool {
+        let t = self.toks[j];
+        self.entities.iter().any(|e| e.span.start < t.start && t.end <= e.span.end)
+    }
+
+    /// The listener after a speech verb at token `k` ("told reporters", "told the X news
+    /// agency", "a déclaré à l'agence X"): the end of its tokens, and its span when it names a
+    /// news medium (a relay). `direct`: the verb takes its listener without a preposition.
+    fn listener(&self, k: usize, b: usize, direct: bool) -> Option<(usize, Option<Span>)> {
+        let mut j = k;
+        if !direct {
+            if j >= b || !self.is_word_in(j, self.lex.listener_prepositions) {
+                return None;
+            }
+            j += 1;
+        }
+        let start = j;
+        while j < b && self.is_word_in(j, self.lex.determiners) {
+            j += 1;
+        }
+        if j >= b || self.toks[j].kind != TokenKind::Word || self.is_word_in(j, self.lex.complementizers) {
+            return None;
+        }
+        let named = self.is_capitalised(j);
+        if named {
+            while j < b && self.is_capitalised(j) {
+                j += 1;
+            }
+        } else if !self.is_word_in(j, self.lex.media) {
+            j += 1;
+        }
+        let mut medium = named;
+        while j < b && self.is_word_in(j, self.lex.media) {
+            medium = true;
+            j += 1;
+        }
+        // "l'agence X": a medium noun, then its name.
+        if medium && j < b && self.is_capitalised(j) && !named {
+            while j < b && self.is_capitalised(j) {
+                j += 1;
+            }
+        }
+        Some((j, medium.then(|| self.span(start, j))))
+    }
+
+    /// Relays after a source ending at token `k`: ", cité par A, B et C", ", quoted by X".
+    /// Returns one span per relaying name and the end of the tokens used.
+    fn relays(&self, k: usize, b: usize) -> (Vec<Span>, usize) {
+        let mut via = Vec::new();
+        let mut end = k;
+        loop {
+            let mut j = end;
+            if j < b && self.raw(j) == "," {
+                j += 1;
+            }
+            let Some(n) = self.matches(j, b, self.lex.relays) else { break };
+            let items = self.name_list(j + n, b);
+            let Some(&(_, last)) = items.last() else { break };
+            via.extend(items.iter().map(|&(s, e)| self.span(s, e)));
+            end = last;
+        }
+        (via, end)
+    }
+
+    /// A list of names from token `k`: "les agences A, B et C" gives A, B and C; a single
+    /// noun phrase gives itself.
+    fn name_list(&self, k: usize, b: usize) -> Vec<(usize, usize)> {
+        let mut items = Vec::new();
+        let mut j = k;
+        while let Some((s, e)) = self.np_after(j, b, 10) {
+            items.push((s, e));
+            let joined = e + 1 < b
+                && (self.raw(e) == "," || self.is_word_in(e, &["et", "and", "y", "und"]))
+                && self.is_capitalised(e + 1);
+            if !joined {
+                break;
+            }
+            j = e + 1;
+        }
+        if items.len() > 1 {
+            // The words common to the list ("les agences") are not part of its first name.
+            let (s, e) = items[0];
+            if let Some(first_name) = (s..e).find(|&t| self.is_capitalised(t)) {
+                items[0] = (first_name, e);
+            }
+        }
+        items
+    }
+}
+
+/// Short adverbs that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also", "later", "again", "then", "further", "aussi", "encore", "ensuite", "enfin", "pourtant", "auch",
+    "noch", "tambien", "ademas",
+];
+
+fn kind_of(quoted: bool) -> Kind {
+    if quoted { Kind::Quote } else { Kind::Reported }
+}
+
+#[cfg(test)]
+mod tests;
