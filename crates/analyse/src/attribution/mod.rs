@@ -377,10 +377,8 @@ impl<'a> Doc<'a> {
     /// "Selon X, ..." at token `i`, the cue `n` tokens long. Returns the attribution and the
     /// end of the tokens it used.
     fn adjunct(&self, a: usize, b: usize, i: usize, n: usize) -> Option<(Attribution, usize)> {
-        let at_head = self.words[a..i].iter().enumerate().all(|(k, w)| {
-            self.is_punct(a + k)
-                || matches!(w.as_str(), "mais" | "et" | "but" | "and" | "pero" | "y" | "aber" | "und")
-        });
+        let at_head =
+            (a..i).all(|k| self.is_punct(k) || self.is_word_in(k, COORDINATORS) || self.is_word_in(k, BUTS));
         let (np_start, mut np_end) = self.np_after(i + n, b, 12)?;
         if at_head && self.trimmed(np_end..b).is_none() {
             // No comma after the source ("Laut der Polizei wurden ..."): a capitalised noun
@@ -514,6 +512,13 @@ impl<'a> Doc<'a> {
                 };
                 Some((attribution(kind_of(quoted), content, source, via), used))
             }
+            None if g.start > a && self.is_word_in(g.start - 1, COORDINATORS) => {
+                // "X a refusé et a déclaré que ...": the subject of the first verb.
+                let first_aux = (a..g.start - 1).find(|&t| self.is_word_in(t, self.lex.auxiliaries))?;
+                let (np_start, np_end) = self.np_before(a, first_aux)?;
+                let (content, quoted) = self.content_after(after, b, g.bare)?;
+                Some((attribution(kind_of(quoted), content, self.source(np_start, np_end), via), g.end))
+            }
             None => {
                 // "..., a déclaré X": the subject follows the verb.
                 let (content, quoted) = self.content_before(a, g.start)?;
@@ -555,7 +560,9 @@ impl<'a> Doc<'a> {
     /// complementizer or colon, within a few words; a bare clause only for verbs that allow it.
     fn content_after(&self, k: usize, b: usize, bare: bool) -> Option<(Span, bool)> {
         for j in k..b.min(k + 8) {
-            if let Some(q) = self.quote_at(j, false) {
+            // A quotation opening further on is a phrase of the clause, not the statement.
+            let opens_statement = j == k || matches!(self.raw(j - 1), "," | ":");
+            if let Some(q) = self.quote_at(j, false).filter(|_| opens_statement) {
                 return Some((q, true));
             }
             if self.is_word_in(j, self.lex.complementizers) || self.raw(j) == ":" {
@@ -731,6 +738,10 @@ impl<'a> Doc<'a> {
         items
     }
 }
+
+/// Coordinating conjunctions: "et", "and", "y", "und".
+const COORDINATORS: &[&str] = &["et", "and", "y", "und"];
+const BUTS: &[&str] = &["mais", "but", "pero", "aber"];
 
 /// Short adverbs that may stand between a subject and its verb.
 const ADVERBS: &[&str] = &[

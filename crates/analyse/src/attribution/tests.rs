@@ -93,6 +93,17 @@ fn speech_verbs_with_their_subject_first() {
 }
 
 #[test]
+fn a_second_verb_shares_the_subject_of_the_first() {
+    let a = one("La députée a quitté la salle et a déclaré que le vote était truqué.", "fr");
+    assert_eq!((a.source, a.cue, a.content), (Some("La députée"), Some("a déclaré"), "le vote était truqué"));
+}
+
+#[test]
+fn a_quoted_word_further_on_is_not_the_statement() {
+    assert!(find("Les secouristes signalent des \"centaines\" de sinistrés.", "fr").is_empty());
+}
+
+#[test]
 fn a_verb_needs_a_clause_to_be_a_statement() {
     // "declared" a state, "annoncé" a resignation: not statements.
     assert!(find("The governor declared a state of emergency.", "en").is_empty());
