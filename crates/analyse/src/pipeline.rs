@@ -1,7 +1,7 @@
 //! The analyse stage over an [`Article`]: `sentences`, `tokens` and `entities` layers.
 
-use crate::ner::{self, Model};
 use crate::attribution;
+use crate::ner::{self, Model};
 use crate::sentences::{Sentence, sentences};
 use crate::time;
 use crate::tokenize::{Token, TokenKind, tokenize};
@@ -197,7 +197,12 @@ fn timex_layer(article: &Article) -> Vec<Annotation> {
 
 /// Who says what: see [`attribution::layer`] for the label and value of each annotation.
 /// Empty for a language without cue words.
-fn attribution_layer(article: &Article, tokens: &[Token], sents: &[Sentence], entities: &[Annotation]) -> Vec<Annotation> {
+fn attribution_layer(
+    article: &Article,
+    tokens: &[Token],
+    sents: &[Sentence],
+    entities: &[Annotation],
+) -> Vec<Annotation> {
     let Some(lang) = &article.meta.language else { return Vec::new() };
     let found = attribution::attributions(&article.text, &lang.code, tokens, sents, entities);
     attribution::layer(&article.text, &found)
@@ -282,7 +287,8 @@ mod tests {
 
     #[test]
     fn attributions_layer_names_the_source_of_a_casualty_claim() {
-        let mut a = article("D'après la police fluviale, deux plongeurs sont morts. L'écluse semblait fermée.", "fr");
+        let mut a =
+            article("D'après la police fluviale, deux plongeurs sont morts. L'écluse semblait fermée.", "fr");
         analyse(&mut a, &Models::new());
         let layer = &a.layers["attributions"];
         assert_eq!(layer.len(), 2, "{layer:?}");
@@ -296,7 +302,8 @@ mod tests {
         assert_eq!(layer[1].value["hedges"][0]["text"], "semblait");
         // Spans in the value point into the text.
         let source = &layer[0].value["source"]["span"];
-        let (start, end) = (source["start"].as_u64().unwrap() as usize, source["end"].as_u64().unwrap() as usize);
+        let (start, end) =
+            (source["start"].as_u64().unwrap() as usize, source["end"].as_u64().unwrap() as usize);
         assert_eq!(&a.text[start..end], "la police fluviale");
     }
 

@@ -30,6 +30,11 @@ pub(super) struct VerbForm {
 pub(super) struct Lexicon {
     /// "According to X": the source follows the cue.
     pub adjuncts: &'static [&'static [&'static str]],
+    /// Words before an adjunct that make it mean "depending on" ("varie selon l'âge").
+    pub adjunct_blockers: &'static [&'static str],
+    /// Words before a speech verb that deny or suspend it ("ne dit pas", "did not say",
+    /// "will tell", "to confirm"): no statement is attributed.
+    pub verb_blockers: &'static [&'static str],
     /// "X, quoted by Y": what follows relays the source before it.
     pub relays: &'static [&'static [&'static str]],
     /// Hedges: the claim is not vouched for. `conditionals` are the ones that are also the
@@ -60,6 +65,10 @@ pub(super) struct Lexicon {
     regular_participle_endings: &'static [&'static str],
     /// English regular lemmas, conjugated by [`english_form`].
     english_lemmas: &'static [&'static str],
+    /// Stems and lemmas also common as nouns or adjectives ("une définition précise", "the
+    /// report", "a state"): only their participle or past counts, or (French) a form with the
+    /// subject pronoun after it.
+    ambiguous: &'static [&'static str],
     /// Irregular forms, finite and participles.
     finite_forms: &'static [&'static str],
     /// Forms that are speech verbs only with the subject pronoun after them (`poursuit-il`):
@@ -105,11 +114,11 @@ impl Lexicon {
             if self.regular_participle_endings.iter().any(|e| raw_lower.ends_with(e) && fold_eq(e, ending)) {
                 return form(true);
             }
-            if self.regular_finite_endings.contains(&ending) {
+            if self.regular_finite_endings.contains(&ending) && (inverted || !self.ambiguous.contains(stem)) {
                 return form(false);
             }
         }
-        if self.english_lemmas.iter().any(|l| english_form(word, l)) {
+        if self.english_lemmas.iter().any(|l| english_form(word, l, self.ambiguous.contains(l))) {
             return form(false);
         }
         None
@@ -121,19 +130,26 @@ fn fold_eq(unfolded: &str, folded: &str) -> bool {
     unfolded.chars().map(crate::time::fold).eq(folded.chars())
 }
 
-/// Whether `w` is `lemma` or its `-s`, `-ed` form (`denies`, `denied`, `admitted`).
-/// The `-ing` form is left out: "saying" opens a participial clause with no subject of its own.
-fn english_form(w: &str, lemma: &str) -> bool {
+/// Whether `w` is `lemma` or its `-s`, `-ed` form (`denies`, `denied`, `admitted`); only the
+/// `-ed` form when `past_only`. The `-ing` form is left out: "saying" opens a participial
+/// clause with no subject of its own.
+fn english_form(w: &str, lemma: &str, past_only: bool) -> bool {
     if w == lemma {
-        return true;
+        return !past_only;
     }
     let Some(rest) = w.strip_prefix(lemma.trim_end_matches(['e', 'y'])) else { return false };
     let last = lemma.chars().last().unwrap_or(' ');
-    match last {
-        'e' => matches!(rest, "es" | "ed"),
-        'y' => matches!(rest, "ies" | "ied" | "ys"),
-        _ => matches!(rest, "s" | "ed" | "es") || rest.strip_prefix(last).is_some_and(|r| r == "ed"),
-    }
+    let past = match last {
+        'e' => rest == "ed",
+        'y' => rest == "ied",
+        _ => rest == "ed" || rest.strip_prefix(last).is_some_and(|r| r == "ed"),
+    };
+    let third_person = match last {
+        'e' => rest == "es",
+        'y' => matches!(rest, "ies" | "ys"),
+        _ => matches!(rest, "s" | "es"),
+    };
+    past || (third_person && !past_only)
 }
 
 const FR: Lexicon = Lexicon {
@@ -144,6 +160,26 @@ const FR: Lexicon = Lexicon {
         &["aux", "dires", "de"],
         &["aux", "dires", "du"],
     ],
+    adjunct_blockers: &[
+        "varie",
+        "varient",
+        "variait",
+        "variaient",
+        "variant",
+        "variable",
+        "variables",
+        "different",
+        "differente",
+        "differents",
+        "differentes",
+        "differe",
+        "depend",
+        "dependent",
+        "module",
+        "modulee",
+        "classes",
+    ],
+    verb_blockers: &["ne", "n'", "pour", "de", "d'"],
     relays: &[
         &["cite", "par"],
         &["citee", "par"],
@@ -258,6 +294,7 @@ const FR: Lexicon = Lexicon {
     regular_finite_endings: &["e", "es", "ent", "ait", "aient", "a", "erent", "era", "eront", "ons"],
     regular_participle_endings: &["é", "ée", "és", "ées"],
     english_lemmas: &[],
+    ambiguous: &["precis", "not", "confi", "signal", "temoign"],
     finite_forms: &[
         "dit",
         "disent",
@@ -320,6 +357,13 @@ const FR: Lexicon = Lexicon {
 
 const EN: Lexicon = Lexicon {
     adjuncts: &[&["according", "to"], &["as", "reported", "by"], &["in", "the", "words", "of"]],
+    adjunct_blockers: &[
+        "vary", "varies", "varied", "varying", "differ", "differs", "adjusted", "ranked", "sorted",
+    ],
+    verb_blockers: &[
+        "to", "not", "n't", "never", "will", "would", "can", "could", "should", "might", "may", "must",
+        "did", "do", "does", "'ll", "'d",
+    ],
     relays: &[
         &["quoted", "by"],
         &["cited", "by"],
@@ -468,6 +512,9 @@ const EN: Lexicon = Lexicon {
         "predict",
         "suggest",
     ],
+    ambiguous: &[
+        "state", "claim", "report", "note", "tweet", "estimate", "reply", "remark", "maintain", "observe",
+    ],
     finite_forms: &["says", "said", "wrote", "writes"],
     inverted_forms: &[],
     bare_forms: &["say", "says", "said", "tell", "tells", "told"],
@@ -482,6 +529,8 @@ const DE: Lexicon = Lexicon {
         &["nach", "angaben", "der"],
         &["nach", "angaben", "des"],
     ],
+    adjunct_blockers: &[],
+    verb_blockers: &["zu", "nicht"],
     relays: &[&["zitiert", "von"], &["laut"], &["berichtete"], &["berichtet"]],
     hedges: &[
         &["angeblich"],
@@ -492,8 +541,6 @@ const DE: Lexicon = Lexicon {
         &["wahrscheinlich"],
         &["scheint"],
         &["schien"],
-        &["soll"],
-        &["sollen"],
         &["unbestatigt"],
         &["unbestatigten"],
         &["unbestatigte"],
@@ -555,6 +602,7 @@ const DE: Lexicon = Lexicon {
     regular_finite_endings: &["t", "te", "ten", "et", "ete", "eten"],
     regular_participle_endings: &[],
     english_lemmas: &[],
+    ambiguous: &[],
     finite_forms: &[],
     inverted_forms: &[],
     bare_forms: &["sagte", "sagten", "sagt", "erklarte", "erklarten", "erklart", "betonte", "betont"],
@@ -564,6 +612,17 @@ const DE: Lexicon = Lexicon {
 
 const ES: Lexicon = Lexicon {
     adjuncts: &[&["segun"], &["de", "acuerdo", "con"], &["citando", "a"]],
+    adjunct_blockers: &[
+        "varia",
+        "varian",
+        "variar",
+        "dependiendo",
+        "depende",
+        "dependen",
+        "distinto",
+        "distintos",
+    ],
+    verb_blockers: &["no", "se", "para", "de", "al"],
     relays: &[&["citado", "por"], &["citada", "por"], &["citados", "por"], &["recogido", "por"], &["segun"]],
     hedges: &[
         &["presuntamente"],
@@ -627,12 +686,13 @@ const ES: Lexicon = Lexicon {
     ],
     regular_stems: &[
         "declar", "afirm", "asegur", "explic", "señal", "indic", "agreg", "inform", "confirm", "precis",
-        "manifest", "denunci", "reconoc", "anunci", "destac", "subray", "insist", "reiter", "admit", "neg",
-        "añad", "advirt", "sostuv",
+        "manifest", "denunci", "reconoc", "destac", "subray", "insist", "reiter", "admit", "neg", "añad",
+        "advirt", "sostuv", "cont", "adelant", "confi",
     ],
     regular_finite_endings: &["o", "aron", "a", "an", "aba", "aban", "io", "ieron", "e", "en"],
     regular_participle_endings: &["ado", "ido"],
     english_lemmas: &[],
+    ambiguous: &["inform", "cont"],
     finite_forms: &["dijo", "dijeron", "dice", "dicen", "decia", "decian", "sostuvo"],
     inverted_forms: &[],
     bare_forms: &[],

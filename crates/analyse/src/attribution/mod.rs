@@ -252,6 +252,8 @@ struct Doc<'a> {
     /// Each token lowercased and folded.
     words: Vec<String>,
     quotes: Vec<Quote>,
+    /// For each token, the quotation it opens or closes (an index into `quotes`).
+    quote_of: Vec<Option<usize>>,
     entities: &'a [Annotation],
 }
 
@@ -270,7 +272,13 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| t.text(text).chars().flat_map(char::to_lowercase).map(crate::time::fold).collect())
             .collect();
-        Doc { text, lex, toks, words, quotes: quotations(text, toks), entities }
+        let quotes = quotations(text, toks);
+        let mut quote_of = vec![None; toks.len()];
+        for (n, q) in quotes.iter().enumerate() {
+            quote_of[q.open] = Some(n);
+            quote_of[q.close] = Some(n);
+        }
+        Doc { text, lex, toks, words, quotes, quote_of, entities }
     }
 
     fn raw(&self, i: usize) -> &'a str {
@@ -305,7 +313,7 @@ impl<'a> Doc<'a> {
     /// when their quotation is inside); `None` when nothing is left.
     fn trimmed(&self, range: std::ops::Range<usize>) -> Option<Span> {
         let (mut from, mut to) = (range.start, range.end);
-        let edge = |i: usize| self.is_punct(i) && !self.quotes.iter().any(|q| q.open == i || q.close == i);
+        let edge = |i: usize| self.is_punct(i) && self.quote_of[i].is_none();
         while from < to && edge(from) {
             from += 1;
         }
@@ -317,19 +325,22 @@ impl<'a> Doc<'a> {
 
     /// A quote mark at `i` whose quotation starts before `from`.
     fn unpaired_quote(&self, i: usize, from: usize) -> bool {
-        self.quotes.iter().any(|q| q.close == i && q.open < from)
+        self.quote_of[i].is_some_and(|n| self.quotes[n].close == i && self.quotes[n].open < from)
     }
 
     /// The inner span of the quotation opened or closed at token `i`.
     fn quote_at(&self, i: usize, closing: bool) -> Option<Span> {
-        let q = self.quotes.iter().find(|q| if closing { q.close == i } else { q.open == i })?;
+        let q = self.quotes[self.quote_of[i]?];
+        if (if closing { q.close } else { q.open }) != i {
+            return None;
+        }
         (q.close > q.open + 1).then(|| self.span(q.open + 1, q.close))
     }
 
     /// Whether the content span starts right after a complementizer ("que", "that").
     fn after_complementizer(&self, content: Span) -> bool {
-        let Some(first) = self.toks.iter().position(|t| t.start == content.start) else { return false };
-        first > 0 && self.is_word_in(first - 1, self.lex.complementizers)
+        let first = self.toks.partition_point(|t| t.start < content.start);
+        first > 0 && first < self.toks.len() && self.is_word_in(first - 1, self.lex.complementizers)
     }
 
     fn hedges(&self) -> Vec<Hedge> {
@@ -359,6 +370,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if self.matches(i, b, self.lex.hedges).is_none()
+                && !(i > a && self.is_word_in(i - 1, self.lex.adjunct_blockers))
                 && let Some(n) = self.matches(i, b, self.lex.adjuncts)
                 && let Some((found, end)) = self.adjunct(a, b, i, n)
             {
@@ -379,7 +391,9 @@ impl<'a> Doc<'a> {
     fn adjunct(&self, a: usize, b: usize, i: usize, n: usize) -> Option<(Attribution, usize)> {
         let at_head =
             (a..i).all(|k| self.is_punct(k) || self.is_word_in(k, COORDINATORS) || self.is_word_in(k, BUTS));
-        let (np_start, mut np_end) = self.np_after(i + n, b, 12)?;
+        // "Según informó X": the source is the subject of a verb after the cue.
+        let np_from = if i + n < b { self.verb_group(a, i + n).map_or(i + n, |g| g.end) } else { i + n };
+        let (np_start, mut np_end) = self.np_after(np_from, b, 12)?;
         if at_head && self.trimmed(np_end..b).is_none() {
             // No comma after the source ("Laut der Polizei wurden ..."): a capitalised noun
             // or name ends it.
@@ -446,7 +460,7 @@ impl<'a> Doc<'a> {
             let before = start - 1;
             if self.is_word_in(before, self.lex.determiners)
                 || self.is_word_in(before, self.lex.passive)
-                || self.words[before] == "to"
+                || self.is_word_in(before, self.lex.verb_blockers)
             {
                 return None;
             }

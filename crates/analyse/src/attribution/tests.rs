@@ -104,6 +104,19 @@ fn a_quoted_word_further_on_is_not_the_statement() {
 }
 
 #[test]
+fn denied_suspended_or_ambiguous_cues_attribute_nothing() {
+    assert!(find("Le tarif varie selon les saisons.", "fr").is_empty());
+    assert!(find("Fees vary according to the season.", "en").is_empty());
+    assert!(find("Rien ne dit que le tarif baissera.", "fr").is_empty());
+    assert!(find("The club would not say whether the coach had left.", "en").is_empty());
+    assert!(find("Il faut une règle précise que chacun comprenne.", "fr").is_empty());
+    assert!(find("The members states claims that it is legal.", "en").is_empty());
+    // The same words as verbs do attribute.
+    assert_eq!(one("« Le tarif baissera », précise-t-il.", "fr").cue, Some("précise-t-il"));
+    assert_eq!(one("The ministry claimed that the dam was safe.", "en").cue, Some("claimed"));
+}
+
+#[test]
 fn a_verb_needs_a_clause_to_be_a_statement() {
     // "declared" a state, "annoncé" a resignation: not statements.
     assert!(find("The governor declared a state of emergency.", "en").is_empty());
