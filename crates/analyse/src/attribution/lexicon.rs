@@ -93,10 +93,10 @@ impl Lexicon {
         }
     }
 
-    /// The speech verb `word` (folded) is a form of, if any. `raw_lower` is the lowercased
-    /// unfolded word, which tells a French participle (`déclaré`) from a present (`déclare`).
+    /// The speech verb `word` (folded) is a form of, if any. `raw` is the word as written,
+    /// which tells a French participle (`déclaré`) from a present (`déclare`).
     /// `inverted`: the word carried a subject pronoun (`ajoute-t-il`).
-    pub fn speech_verb(&self, word: &str, raw_lower: &str, inverted: bool) -> Option<VerbForm> {
+    pub fn speech_verb(&self, word: &str, raw: &str, inverted: bool) -> Option<VerbForm> {
         let class = if self.tell_forms.contains(&word) { VerbClass::Tell } else { VerbClass::Say };
         let bare = self.bare_forms.contains(&word);
         let form = |participle| Some(VerbForm { class, participle, bare });
@@ -109,16 +109,18 @@ impl Lexicon {
         {
             return form(false);
         }
-        for stem in self.regular_stems {
+        let first = word.as_bytes().first()?;
+        for stem in self.regular_stems.iter().filter(|s| s.as_bytes()[0] == *first) {
             let Some(ending) = word.strip_prefix(stem) else { continue };
-            if self.regular_participle_endings.iter().any(|e| raw_lower.ends_with(e) && fold_eq(e, ending)) {
+            if self.regular_participle_endings.iter().any(|e| raw.ends_with(e) && fold_eq(e, ending)) {
                 return form(true);
             }
             if self.regular_finite_endings.contains(&ending) && (inverted || !self.ambiguous.contains(stem)) {
                 return form(false);
             }
         }
-        if self.english_lemmas.iter().any(|l| english_form(word, l, self.ambiguous.contains(l))) {
+        let mut lemmas = self.english_lemmas.iter().filter(|l| l.as_bytes()[0] == *first);
+        if lemmas.any(|l| english_form(word, l, self.ambiguous.contains(l))) {
             return form(false);
         }
         None

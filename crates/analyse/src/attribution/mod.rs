@@ -35,7 +35,7 @@ mod quotes;
 
 use crate::sentences::Sentence;
 use crate::tokenize::{Token, TokenKind};
-use lexicon::{Lexicon, VerbClass};
+use lexicon::{Lexicon, VerbClass, VerbForm};
 use quotes::{Quote, quotations};
 use storyline_doc::{Annotation, Span};
 
@@ -254,6 +254,10 @@ struct Doc<'a> {
     quotes: Vec<Quote>,
     /// For each token, the quotation it opens or closes (an index into `quotes`).
     quote_of: Vec<Option<usize>>,
+    /// For each token, the speech verb it is a form of, with a subject pronoun glued to it.
+    /// Mid-sentence speech verbs are lowercase: a capitalised form is a noun ("the United
+    /// States").
+    verb_forms: Vec<Option<(VerbForm, Option<Span>)>>,
     entities: &'a [Annotation],
 }
 
@@ -278,7 +282,17 @@ impl<'a> Doc<'a> {
             quote_of[q.open] = Some(n);
             quote_of[q.close] = Some(n);
         }
-        Doc { text, lex, toks, words, quotes, quote_of, entities }
+        let mut doc = Doc { text, lex, toks, words, quotes, quote_of, verb_forms: Vec::new(), entities };
+        doc.verb_forms = (0..toks.len())
+            .map(|i| {
+                if toks[i].kind != TokenKind::Word || doc.is_capitalised(i) {
+                    return None;
+                }
+                let (word, raw, pronoun) = doc.split_pronoun(i);
+                Some((lex.speech_verb(word, raw, pronoun.is_some())?, pronoun))
+            })
+            .collect();
+        doc
     }
 
     fn raw(&self, i: usize) -> &'a str {
@@ -299,7 +313,9 @@ impl<'a> Doc<'a> {
 
     /// The length of the first of `seqs` that the words at `at` (before `end`) spell.
     fn matches(&self, at: usize, end: usize, seqs: &[&[&str]]) -> Option<usize> {
+        let first = self.words.get(at)?.as_bytes().first()?;
         seqs.iter()
+            .filter(|seq| seq[0].as_bytes()[0] == *first)
             .filter(|seq| at + seq.len() <= end && seq.iter().zip(&self.words[at..]).all(|(a, b)| a == b))
             .map(|seq| seq.len())
             .max()
@@ -433,12 +449,7 @@ impl<'a> Doc<'a> {
     /// The speech verb whose lexical verb is token `i`, with its auxiliary and any subject
     /// pronoun glued to either ("a-t-il ajouté", "ajoute-t-il").
     fn verb_group(&self, a: usize, i: usize) -> Option<VerbGroup> {
-        // Mid-sentence speech verbs are lowercase; a capital is a noun ("the United States").
-        if self.toks[i].kind != TokenKind::Word || self.is_capitalised(i) {
-            return None;
-        }
-        let (word, raw, pronoun) = self.split_pronoun(i);
-        let form = self.lex.speech_verb(word, &raw, pronoun.is_some())?;
+        let (form, pronoun) = self.verb_forms[i]?;
         let mut start = i;
         let mut pronoun = pronoun;
         // The auxiliary, maybe a couple of adverbs before the verb ("a également déclaré").
@@ -470,16 +481,18 @@ impl<'a> Doc<'a> {
 
     /// A token as a verb (folded, raw lowercase) and the subject pronoun glued after it with
     /// hyphens ("dit-il", "a-t-elle"), as a span.
-    fn split_pronoun(&self, i: usize) -> (&str, String, Option<Span>) {
+    /// The raw word is only compared with lowercase endings, and a capitalised word is no
+    /// speech verb, so it is not lowercased.
+    fn split_pronoun(&self, i: usize) -> (&str, &'a str, Option<Span>) {
         let word = self.words[i].as_str();
-        let raw = self.raw(i).to_lowercase();
+        let raw = self.raw(i);
         if let Some(cut) = word.find('-') {
             let tail = &word[cut + 1..];
             let pronoun = tail.strip_prefix("t-").unwrap_or(tail);
             if self.lex.pronouns.contains(&pronoun) || pronoun == "on" {
                 let start = self.toks[i].end - pronoun.len();
                 let raw_cut = raw.find('-').unwrap_or(raw.len());
-                return (&word[..cut], raw[..raw_cut].to_string(), Some(Span::new(start, self.toks[i].end)));
+                return (&word[..cut], &raw[..raw_cut], Some(Span::new(start, self.toks[i].end)));
             }
         }
         (word, raw, None)
