@@ -42,6 +42,10 @@ pub(super) struct Lexicon {
     /// outside a "que" clause.
     pub hedges: &'static [&'static [&'static str]],
     pub conditionals: &'static [&'static str],
+    /// Words that make a conditional a plain one: a modal participle after it ("aurait pu"),
+    /// a hypothesis in its sentence ("si").
+    pub modal_participles: &'static [&'static str],
+    pub hypothesis: &'static [&'static str],
     /// Auxiliaries of the perfect, before a participle ("a déclaré", "has said").
     pub auxiliaries: &'static [&'static str],
     /// Forms of "to be" that make a following participle passive ("was reported").
@@ -236,13 +240,15 @@ const FR: Lexicon = Lexicon {
         &["il", "se", "pourrait", "que"],
     ],
     conditionals: &["aurait", "auraient", "serait", "seraient"],
+    modal_participles: &["pu", "du", "fallu", "voulu"],
+    hypothesis: &["si"],
     auxiliaries: &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"],
     passive: &["est", "sont", "etait", "etaient", "ete", "fut", "furent"],
     complementizers: &["que", "qu'"],
     pronouns: &["il", "elle", "ils", "elles", "lui", "eux"],
     clause_words: &[
         "que", "qu'", "qui", "dont", "et", "mais", "ou", "car", "donc", "puis", "alors", "lorsque",
-        "lorsqu'", "quand", "si", "comme",
+        "lorsqu'", "quand", "si", "comme", "ou", "où", "pourquoi", "comment",
     ],
     adverbial_words: &[
         "lors",
@@ -417,12 +423,15 @@ const EN: Lexicon = Lexicon {
         &["could", "not", "independently", "verify"],
     ],
     conditionals: &[],
+    modal_participles: &[],
+    hypothesis: &["if"],
     auxiliaries: &["has", "have", "had"],
     passive: &["is", "are", "was", "were", "be", "been", "being"],
     complementizers: &["that"],
     pronouns: &["he", "she", "they"],
     clause_words: &[
         "that", "who", "which", "whose", "and", "but", "or", "because", "when", "while", "if", "as", "than",
+        "where", "why", "how", "what", "whether",
     ],
     adverbial_words: &[
         "on",
@@ -548,6 +557,8 @@ const DE: Lexicon = Lexicon {
         &["unbestatigte"],
     ],
     conditionals: &[],
+    modal_participles: &[],
+    hypothesis: &["wenn", "falls"],
     auxiliaries: &["hat", "haben", "hatte", "hatten"],
     passive: &["wurde", "wurden", "ist", "sind"],
     complementizers: &["dass"],
@@ -649,6 +660,8 @@ const ES: Lexicon = Lexicon {
         &["no", "confirmada"],
     ],
     conditionals: &["habria", "habrian", "seria", "serian"],
+    modal_participles: &["podido", "debido", "querido"],
+    hypothesis: &["si"],
     auxiliaries: &["ha", "han", "habia", "habian", "habria", "habrian"],
     passive: &["fue", "fueron", "es", "son", "sido"],
     complementizers: &["que"],

@@ -112,7 +112,7 @@ pub fn attributions(
         found.extend(in_sentence);
     }
     resolve_pronouns(&mut found, entities);
-    let hedges = doc.hedges();
+    let hedges = doc.hedges(sentences);
     for a in &mut found {
         let reported_clause = a.kind == Kind::Reported && doc.after_complementizer(a.content);
         a.hedges = hedges
@@ -359,16 +359,30 @@ impl<'a> Doc<'a> {
         first > 0 && first < self.toks.len() && self.is_word_in(first - 1, self.lex.complementizers)
     }
 
-    fn hedges(&self) -> Vec<Hedge> {
+    /// The hedge cues of each sentence. A conditional hedges only when nothing makes it a
+    /// plain one ("aurait pu", "si ... serait"); "may have" only before a participle ("may
+    /// have fled", not "could have access").
+    fn hedges(&self, sentences: &[Sentence]) -> Vec<Hedge> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            if let Some(n) = self.matches(i, self.toks.len(), self.lex.hedges) {
+        for s in sentences {
+            let hypothesis = s.tokens.clone().any(|k| self.is_word_in(k, self.lex.hypothesis));
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                let Some(n) = self.matches(i, s.tokens.end, self.lex.hedges) else {
+                    i += 1;
+                    continue;
+                };
+                let next = (i + n < s.tokens.end).then(|| self.words[i + n].as_str());
                 let conditional = n == 1 && self.is_word_in(i, self.lex.conditionals);
-                out.push(Hedge { span: self.span(i, i + n), conditional });
+                let plain = conditional
+                    && (hypothesis || next.is_some_and(|w| self.lex.modal_participles.contains(&w)));
+                let before_object = n > 1
+                    && self.is_word_in(i + n - 1, self.lex.auxiliaries)
+                    && !next.is_some_and(looks_like_participle);
+                if !plain && !before_object {
+                    out.push(Hedge { span: self.span(i, i + n), conditional });
+                }
                 i += n;
-            } else {
-                i += 1;
             }
         }
         out
@@ -627,7 +641,14 @@ impl<'a> Doc<'a> {
             k -= 1;
         }
         let mut j = k;
-        while j > a && !self.is_punct(j - 1) && !self.is_word_in(j - 1, self.lex.clause_words) {
+        let ends_subject = |t: usize| {
+            self.is_punct(t)
+                || self.is_word_in(t, self.lex.clause_words)
+                || self.is_word_in(t, self.lex.auxiliaries)
+                || self.is_word_in(t, self.lex.passive)
+                || self.is_word_in(t, MODALS)
+        };
+        while j > a && !ends_subject(j - 1) {
             j -= 1;
             if k - j > 10 {
                 return None;
@@ -766,6 +787,12 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Modal verbs, which no subject noun phrase holds ("X would leverage ...").
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "should", "might", "may", "must", "shall", "peut", "pourrait", "doit",
+    "devrait", "wird", "kann", "muss", "puede", "podria", "debe",
+];
+
 /// Coordinating conjunctions: "et", "and", "y", "und".
 const COORDINATORS: &[&str] = &["et", "and", "y", "und"];
 const BUTS: &[&str] = &["mais", "but", "pero", "aber"];
@@ -775,6 +802,16 @@ const ADVERBS: &[&str] = &[
     "also", "later", "again", "then", "further", "aussi", "encore", "ensuite", "enfin", "pourtant", "auch",
     "noch", "tambien", "ademas",
 ];
+
+/// An English past participle, by its usual endings ("fled", "been", "gone", "shown").
+fn looks_like_participle(w: &str) -> bool {
+    [
+        "ed", "en", "ne", "wn", "ht", "ft", "lt", "pt", "ung", "ade", "id", "ld", "ot", "ew", "ck", "un",
+        "st", "nt", "it",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
 
 fn kind_of(quoted: bool) -> Kind {
     if quoted { Kind::Quote } else { Kind::Reported }

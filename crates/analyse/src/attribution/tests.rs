@@ -227,6 +227,21 @@ fn hedges_in_attributed_content() {
 }
 
 #[test]
+fn plain_conditionals_and_possession_are_no_hedges() {
+    assert!(find("Le barrage aurait pu céder.", "fr").is_empty());
+    assert!(find("Si la pluie continuait, la digue serait submergée.", "fr").is_empty());
+    assert!(find("Thieves could have access to every account.", "en").is_empty());
+    assert_eq!(one("The crew may have fled by boat.", "en").hedges, ["may have"]);
+}
+
+#[test]
+fn a_subject_holds_no_modal_and_no_question_word() {
+    assert!(find("This is where I tell the story.", "en").is_empty());
+    let a = one("The plan would work, the mayor said.", "en");
+    assert_eq!((a.source, a.content), (Some("the mayor"), "The plan would work"));
+}
+
+#[test]
 fn hedged_sentences_without_a_source() {
     let all = find("Le réseau électrique semblait coupé. La mairie est fermée.", "fr");
     assert_eq!(all.len(), 1, "{all:#?}");
