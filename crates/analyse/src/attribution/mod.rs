@@ -233,7 +233,7 @@ fn resolve_pronouns(found: &mut [Attribution], entities: &[Annotation]) {
             last_named = Some(source.span);
             continue;
         }
-        let person = entities.iter().filter(|e| e.label == "PER" && e.span.end <= source.span.start).last();
+        let person = entities.iter().rfind(|e| e.label == "PER" && e.span.end <= source.span.start);
         source.resolved = last_named.or(person.map(|e| e.span));
     }
 }
