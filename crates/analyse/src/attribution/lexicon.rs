@@ -53,6 +53,8 @@ pub(super) struct Lexicon {
     pub complementizers: &'static [&'static str],
     /// Personal pronouns that may stand for a source, resolved to an earlier named source.
     pub pronouns: &'static [&'static str],
+    /// First-person pronouns: a source ("I said") that no earlier source names.
+    pub first_person: &'static [&'static str],
     /// Words a noun phrase source never runs across: conjunctions, relatives.
     pub clause_words: &'static [&'static str],
     /// Prepositions and time words that start an adverbial ("on Monday", "lors de"): they end
@@ -245,6 +247,7 @@ const FR: Lexicon = Lexicon {
     auxiliaries: &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"],
     passive: &["est", "sont", "etait", "etaient", "ete", "fut", "furent"],
     complementizers: &["que", "qu'"],
+    first_person: &["je", "j'", "nous"],
     pronouns: &["il", "elle", "ils", "elles", "lui", "eux"],
     clause_words: &[
         "que", "qu'", "qui", "dont", "et", "mais", "ou", "car", "donc", "puis", "alors", "lorsque",
@@ -428,10 +431,11 @@ const EN: Lexicon = Lexicon {
     auxiliaries: &["has", "have", "had"],
     passive: &["is", "are", "was", "were", "be", "been", "being"],
     complementizers: &["that"],
+    first_person: &["i", "we"],
     pronouns: &["he", "she", "they"],
     clause_words: &[
         "that", "who", "which", "whose", "and", "but", "or", "because", "when", "while", "if", "as", "than",
-        "where", "why", "how", "what", "whether",
+        "where", "why", "how", "what", "whether", "although", "though", "yet", "so", "since", "unless",
     ],
     adverbial_words: &[
         "on",
@@ -562,6 +566,7 @@ const DE: Lexicon = Lexicon {
     auxiliaries: &["hat", "haben", "hatte", "hatten"],
     passive: &["wurde", "wurden", "ist", "sind"],
     complementizers: &["dass"],
+    first_person: &["ich", "wir"],
     pronouns: &["er", "sie"],
     clause_words: &["dass", "und", "aber", "oder", "weil", "wenn", "als", "ob", "wie"],
     adverbial_words: &[
@@ -665,6 +670,7 @@ const ES: Lexicon = Lexicon {
     auxiliaries: &["ha", "han", "habia", "habian", "habria", "habrian"],
     passive: &["fue", "fueron", "es", "son", "sido"],
     complementizers: &["que"],
+    first_person: &["yo", "nosotros"],
     pronouns: &["el", "ella", "ellos", "ellas"],
     clause_words: &["que", "quien", "y", "pero", "o", "porque", "cuando", "si", "como"],
     adverbial_words: &[

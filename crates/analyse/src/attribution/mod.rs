@@ -70,6 +70,8 @@ pub struct Source {
     /// For a pronoun ("il", "he"), the span of the named source it stands for, when found.
     pub resolved: Option<Span>,
     pub pronoun: bool,
+    /// "I", "nous": the speaker of a quotation or the author, never resolved.
+    pub first_person: bool,
 }
 
 /// One attributed (or hedged) statement. All spans are byte ranges over the text.
@@ -185,7 +187,7 @@ fn merge_relays(text: &str, found: &mut Vec<Attribution>) {
     let mut i = 0;
     while i < found.len() {
         let outer = &found[i];
-        let Some(outer_source) = outer.source.filter(|s| !s.pronoun) else {
+        let Some(outer_source) = outer.source.filter(|s| !s.pronoun && !s.first_person) else {
             i += 1;
             continue;
         };
@@ -229,6 +231,9 @@ fn resolve_pronouns(found: &mut [Attribution], entities: &[Annotation]) {
     let mut last_named: Option<Span> = None;
     for i in order {
         let Some(source) = found[i].source.as_mut() else { continue };
+        if source.first_person {
+            continue;
+        }
         if !source.pronoun {
             last_named = Some(source.span);
             continue;
@@ -457,7 +462,8 @@ impl<'a> Doc<'a> {
 
     fn source(&self, from: usize, to: usize) -> Source {
         let pronoun = to == from + 1 && self.is_word_in(from, self.lex.pronouns);
-        Source { span: self.span(from, to), resolved: None, pronoun }
+        let first_person = to == from + 1 && self.is_word_in(from, self.lex.first_person);
+        Source { span: self.span(from, to), resolved: None, pronoun, first_person }
     }
 
     /// The speech verb whose lexical verb is token `i`, with its auxiliary and any subject
@@ -533,7 +539,7 @@ impl<'a> Doc<'a> {
             let (more, used) = self.relays(after, b);
             via.extend(more);
             let (content, quoted) = self.content_before(a, g.start)?;
-            let source = Source { span: pronoun, resolved: None, pronoun: true };
+            let source = Source { span: pronoun, resolved: None, pronoun: true, first_person: false };
             return Some((attribution(kind_of(quoted), content, source, via), used));
         }
         match self.np_before(a, g.start) {
@@ -799,8 +805,24 @@ const BUTS: &[&str] = &["mais", "but", "pero", "aber"];
 
 /// Short adverbs that may stand between a subject and its verb.
 const ADVERBS: &[&str] = &[
-    "also", "later", "again", "then", "further", "aussi", "encore", "ensuite", "enfin", "pourtant", "auch",
-    "noch", "tambien", "ademas",
+    "also",
+    "later",
+    "again",
+    "then",
+    "further",
+    "just",
+    "now",
+    "still",
+    "previously",
+    "aussi",
+    "encore",
+    "ensuite",
+    "enfin",
+    "pourtant",
+    "auch",
+    "noch",
+    "tambien",
+    "ademas",
 ];
 
 /// An English past participle, by its usual endings ("fled", "been", "gone", "shown").

@@ -181,6 +181,12 @@ fn pronoun_sources_resolve_to_the_latest_named_source() {
     let all = find("Officials at the port said the strike was over. \"Ships can dock,\" he said.", "en");
     assert_eq!(all[1].source, Some("he"));
     assert_eq!(all[1].resolved, Some("Officials at the port"));
+    // "I" is nobody's name.
+    let text =
+        "Officials at the port said the strike was over. \"I saw it,\" I said. \"Ships can dock,\" he said.";
+    let all = find(text, "en");
+    assert_eq!((all[1].source, all[1].resolved), (Some("I"), None));
+    assert_eq!(all[2].resolved, Some("Officials at the port"));
     let one_fr = one("« Rien n'est décidé », poursuit-il.", "fr");
     assert_eq!((one_fr.source, one_fr.resolved), (Some("il"), None));
 }
