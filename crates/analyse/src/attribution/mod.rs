@@ -567,7 +567,8 @@ impl<'a> Doc<'a> {
                 Some((attribution(kind_of(quoted), content, self.source(np_start, np_end), via), g.end))
             }
             None => {
-                // "..., a déclaré X": the subject follows the verb.
+                // "..., a déclaré X": the subject follows the verb, and nothing but adverbials
+                // follows the subject.
                 let (content, quoted) = self.content_before(a, g.start)?;
                 let (np_start, np_end) = self.np_after(after, b, 12)?;
                 let mut end = np_end;
@@ -577,7 +578,21 @@ impl<'a> Doc<'a> {
                 }
                 let (more, used) = self.relays(end, b);
                 via.extend(more);
-                Some((attribution(kind_of(quoted), content, self.source(np_start, np_end), via), used))
+                if self.modifier_only(used, b) {
+                    return Some((
+                        attribution(kind_of(quoted), content, self.source(np_start, np_end), via),
+                        used,
+                    ));
+                }
+                // "The mayor, Jo Vale, says he ...": what precedes the comma is the subject.
+                let words = (a..g.start).filter(|&t| !self.is_punct(t)).count();
+                if quoted || words > 10 {
+                    return None;
+                }
+                let source = self.trimmed(a..g.start)?;
+                let (content, quoted) = self.content_after(g.end, b, g.bare)?;
+                let source = Source { span: source, resolved: None, pronoun: false, first_person: false };
+                Some((attribution(kind_of(quoted), content, source, Vec::new()), g.end))
             }
         }
     }
@@ -649,6 +664,7 @@ impl<'a> Doc<'a> {
         let mut j = k;
         let ends_subject = |t: usize| {
             self.is_punct(t)
+                || self.verb_forms[t].is_some()
                 || self.is_word_in(t, self.lex.clause_words)
                 || self.is_word_in(t, self.lex.auxiliaries)
                 || self.is_word_in(t, self.lex.passive)
@@ -682,6 +698,9 @@ impl<'a> Doc<'a> {
         while j < b && j - k < max {
             let stop = self.is_punct(j)
                 || self.is_word_in(j, self.lex.clause_words)
+                || self.is_word_in(j, self.lex.auxiliaries)
+                || self.is_word_in(j, self.lex.passive)
+                || self.is_word_in(j, MODALS)
                 || (j > k && self.is_word_in(j, self.lex.adverbial_words))
                 || self.matches(j, b, self.lex.relays).is_some()
                 || self.verb_group(k, j).is_some();

@@ -117,6 +117,17 @@ fn denied_suspended_or_ambiguous_cues_attribute_nothing() {
 }
 
 #[test]
+fn a_subject_in_apposition_before_the_verb() {
+    let a = one("The lab's director, Ines Rook, says she is pleased with the results.", "en");
+    assert_eq!(
+        (a.source, a.content),
+        (Some("The lab's director, Ines Rook"), "she is pleased with the results")
+    );
+    let a = one("The dam held, says the chief engineer.", "en");
+    assert_eq!((a.source, a.content), (Some("the chief engineer"), "The dam held"));
+}
+
+#[test]
 fn a_verb_needs_a_clause_to_be_a_statement() {
     // "declared" a state, "annoncé" a resignation: not statements.
     assert!(find("The governor declared a state of emergency.", "en").is_empty());
