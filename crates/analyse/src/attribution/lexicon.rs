@@ -160,6 +160,38 @@ fn english_form(w: &str, lemma: &str, past_only: bool) -> bool {
     past || (third_person && !past_only)
 }
 
+/// Modal verbs, which no subject noun phrase holds ("X would leverage ...").
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "should", "might", "may", "must", "shall", "peut", "pourrait", "doit",
+    "devrait", "wird", "kann", "muss", "puede", "podria", "debe",
+];
+
+/// Coordinating conjunctions: "et", "and", "y", "und".
+pub(super) const COORDINATORS: &[&str] = &["et", "and", "y", "und"];
+pub(super) const BUTS: &[&str] = &["mais", "but", "pero", "aber"];
+
+/// Short adverbs that may stand between a subject and its verb.
+pub(super) const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "again",
+    "then",
+    "further",
+    "just",
+    "now",
+    "still",
+    "previously",
+    "aussi",
+    "encore",
+    "ensuite",
+    "enfin",
+    "pourtant",
+    "auch",
+    "noch",
+    "tambien",
+    "ademas",
+];
+
 const FR: Lexicon = Lexicon {
     adjuncts: &[
         &["selon"],
@@ -251,7 +283,7 @@ const FR: Lexicon = Lexicon {
     pronouns: &["il", "elle", "ils", "elles", "lui", "eux"],
     clause_words: &[
         "que", "qu'", "qui", "dont", "et", "mais", "ou", "car", "donc", "puis", "alors", "lorsque",
-        "lorsqu'", "quand", "si", "comme", "ou", "où", "pourquoi", "comment",
+        "lorsqu'", "quand", "si", "comme", "pourquoi", "comment",
     ],
     adverbial_words: &[
         "lors",
@@ -281,7 +313,7 @@ const FR: Lexicon = Lexicon {
     ],
     determiners: &[
         "le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
-        "leur", "leurs", "notre", "votre", "cette",
+        "leur", "leurs", "notre", "votre",
     ],
     listener_prepositions: &["à", "au", "aux"],
     media: &[
