@@ -131,8 +131,8 @@ fn model_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// Adds the `sentences`, `tokens`, `entities`, `timex` and `attributions` layers to an article, replacing
-/// earlier ones. Entities need a model for the article's language; without one (or without a known
+/// Adds the `sentences`, `tokens`, `entities`, `timex` and `attributions` layers to an article,
+/// replacing earlier ones. Entities need a model for the article's language; without one (or without a known
 /// language) the `entities` layer is empty.
 ///
 /// Each entity's value holds its `text`, the `sentence` it is in (an index into the
