@@ -1,8 +1,7 @@
 //! The analyse stage over an [`Article`]: `sentences`, `tokens` and `entities` layers.
 
-use crate::attribution;
 use crate::ner::{self, Model};
-use crate::sentences::{Sentence, sentences};
+use crate::sentences::sentences;
 use crate::time;
 use crate::tokenize::{Token, TokenKind, tokenize};
 use std::collections::HashMap;
@@ -131,8 +130,8 @@ fn model_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// Adds the `sentences`, `tokens`, `entities`, `timex` and `attributions` layers to an article,
-/// replacing earlier ones. Entities need a model for the article's language; without one (or without a known
+/// Adds the `sentences`, `tokens`, `entities` and `timex` layers to an article, replacing
+/// earlier ones. Entities need a model for the article's language; without one (or without a known
 /// language) the `entities` layer is empty.
 ///
 /// Each entity's value holds its `text`, the `sentence` it is in (an index into the
@@ -195,19 +194,6 @@ fn timex_layer(article: &Article) -> Vec<Annotation> {
         .collect()
 }
 
-/// Who says what: see [`attribution::layer`] for the label and value of each annotation.
-/// Empty for a language without cue words.
-fn attribution_layer(
-    article: &Article,
-    tokens: &[Token],
-    sents: &[Sentence],
-    entities: &[Annotation],
-) -> Vec<Annotation> {
-    let Some(lang) = &article.meta.language else { return Vec::new() };
-    let found = attribution::attributions(&article.text, &lang.code, tokens, sents, entities);
-    attribution::layer(&article.text, &found)
-}
-
 /// The `tokens` layer of a text, as [`analyse`] makes it: for a store that keeps only the
 /// smaller layers and rebuilds this one when an article is read.
 pub fn token_layer(text: &str) -> Vec<Annotation> {
@@ -230,6 +216,19 @@ fn tokens_to_layer(tokens: &[Token]) -> Vec<Annotation> {
             value: Default::default(),
         })
         .collect()
+}
+
+/// Who says what: see [`crate::attribution::layer`] for the label and value of each annotation.
+/// Empty for a language without cue words.
+fn attribution_layer(
+    article: &Article,
+    tokens: &[Token],
+    sents: &[crate::sentences::Sentence],
+    entities: &[Annotation],
+) -> Vec<Annotation> {
+    let Some(lang) = &article.meta.language else { return Vec::new() };
+    let found = crate::attribution::attributions(&article.text, &lang.code, tokens, sents, entities);
+    crate::attribution::layer(&article.text, &found)
 }
 
 /// The first and last tokens of an entity once the edges that cannot be part of a name are

@@ -74,6 +74,7 @@ struct Tok {
     digits: Option<u32>,
 }
 
+/// Lowercased text folded this way is what the time and quantity lexicons are written in.
 pub(crate) fn fold(c: char) -> char {
     match c {
         // 'à' stays: "à" (a preposition) is not "a" (has).
