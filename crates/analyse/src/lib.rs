@@ -4,6 +4,7 @@
 //! the article's text, a rule-based sentence splitter, and a named-entity recogniser (an
 //! averaged perceptron over hashed features) with one model per language.
 
+pub mod attribution;
 pub mod ner;
 pub mod pipeline;
 pub mod quantity;

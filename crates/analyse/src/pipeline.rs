@@ -131,9 +131,10 @@ fn model_files(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(files)
 }
 
-/// Adds the `sentences`, `tokens`, `entities` and `timex` layers to an article, replacing
-/// earlier ones. Entities need a model for the article's language; without one (or without a known
-/// language) the `entities` layer is empty.
+/// Adds the `sentences`, `tokens`, `entities`, `timex`, `quantities` and `attributions` layers
+/// to an article, replacing earlier ones. Entities need a model for the article's language;
+/// without one (or without a known language) the `entities` layer is empty; time expressions,
+/// quantities and attributions need rules for the language (and time expressions a date).
 ///
 /// Each entity's value holds its `text`, the `sentence` it is in (an index into the
 /// `sentences` layer) and the `model` (language) that found it.
@@ -172,6 +173,7 @@ pub fn analyse(article: &mut Article, models: &Models) {
     let timex = timex_layer(article);
     article.layers.insert("sentences".into(), sentence_layer);
     article.layers.insert("tokens".into(), tokens_to_layer(&tokens));
+    article.layers.insert("attributions".into(), attribution_layer(article, &tokens, &sents, &entities));
     article.layers.insert("entities".into(), entities);
     article.layers.insert("timex".into(), timex);
     article.layers.insert("quantities".into(), quantity_layer(article));
@@ -246,6 +248,19 @@ fn tokens_to_layer(tokens: &[Token]) -> Vec<Annotation> {
         .collect()
 }
 
+/// Who says what: see [`crate::attribution::layer`] for the label and value of each annotation.
+/// Empty for a language without cue words.
+fn attribution_layer(
+    article: &Article,
+    tokens: &[Token],
+    sents: &[crate::sentences::Sentence],
+    entities: &[Annotation],
+) -> Vec<Annotation> {
+    let Some(lang) = &article.meta.language else { return Vec::new() };
+    let found = crate::attribution::attributions(&article.text, &lang.code, tokens, sents, entities);
+    crate::attribution::layer(&article.text, &found)
+}
+
 /// The first and last tokens of an entity once the edges that cannot be part of a name are
 /// dropped: punctuation and symbols (a tagger trained on silver data sometimes takes in the
 /// quote or the comma next to a name), elided articles and prepositions (`l'`, `d'`, which
@@ -297,6 +312,28 @@ mod tests {
             .collect();
         assert!(found.contains(&("DATE", "mardi", "2021-03-09")), "{found:?}");
         assert!(found.iter().any(|&(label, _, value)| label == "DURATION" && value == "P3W"), "{found:?}");
+    }
+
+    #[test]
+    fn attributions_layer_names_the_source_of_a_casualty_claim() {
+        let mut a =
+            article("D'après la police fluviale, deux plongeurs sont morts. L'écluse semblait fermée.", "fr");
+        analyse(&mut a, &Models::new());
+        let layer = &a.layers["attributions"];
+        assert_eq!(layer.len(), 2, "{layer:?}");
+        assert_eq!(layer[0].label, "according_to");
+        assert_eq!(a.span_text(layer[0].span), "deux plongeurs sont morts");
+        assert_eq!(layer[0].value["source"]["text"], "la police fluviale");
+        assert_eq!(layer[0].value["cue"]["text"], "D'après");
+        assert_eq!(layer[0].value["hedged"], false);
+        assert_eq!(layer[1].label, "hedge");
+        assert_eq!(layer[1].value["source"], serde_json::Value::Null);
+        assert_eq!(layer[1].value["hedges"][0]["text"], "semblait");
+        // Spans in the value point into the text.
+        let source = &layer[0].value["source"]["span"];
+        let (start, end) =
+            (source["start"].as_u64().unwrap() as usize, source["end"].as_u64().unwrap() as usize);
+        assert_eq!(&a.text[start..end], "la police fluviale");
     }
 
     #[test]
