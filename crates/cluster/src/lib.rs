@@ -13,6 +13,7 @@
 //! in the same order give the same stories, numbered in the order they opened.
 
 mod clusterer;
+pub mod dating;
 pub mod features;
 pub mod keys;
 pub mod stem;

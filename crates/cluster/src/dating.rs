@@ -1,0 +1,124 @@
+//! Dating an undated article from its story.
+//!
+//! An article with no date (a copy stripped of its header, a feed item without one) cannot
+//! resolve "mardi" or "last week". Once it has joined a story, the story's other articles say
+//! when it was written, near enough: it reports the same happening. Its date is then the
+//! earliest *reference date* among the story's dated articles, marked as inferred.
+//!
+//! An article's reference date is its publication date when that gives the day; when it gives
+//! only the month or year (`2022-01`), it is the first day-precise date its own text states
+//! within that period (the `timex` layer: "jeudi 6 janvier"), which is how the temporal tagger
+//! anchors that article's own relative expressions too; else the publication date as it is.
+//! Dates more than [`CONSISTENT_DAYS`] away from the story's median are left out, so that one
+//! article with a wrong date (an old page re-dated, a bad header) cannot date the rest.
+
+use storyline_doc::{Article, MetaSource, PartialDateTime, Precision};
+
+/// How far from the story's median reference date an article's date may lie and still count.
+pub const CONSISTENT_DAYS: i64 = 30;
+
+/// The date an article gives its story: see the module docs. `None` for an article without a
+/// date of its own (an inferred one does not count: it came from the story).
+pub fn reference_date(article: &Article) -> Option<PartialDateTime> {
+    let published = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred)?;
+    let dct = published.date;
+    if dct.precision() >= Precision::Day {
+        return Some(dct.truncate(Precision::Day));
+    }
+    let stated = article.layers.get("timex").into_iter().flatten().find_map(|t| {
+        let value = t.value.get("value")?.as_str()?;
+        let date = PartialDateTime::parse_iso(value.get(..10)?).ok()?;
+        (date.precision() == Precision::Day && within(dct, date)).then_some(date)
+    });
+    Some(stated.unwrap_or(dct))
+}
+
+/// The date to give the story's undated articles: the earliest consistent reference date of
+/// its dated ones, or `None` when none is dated.
+pub fn story_date<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Option<PartialDateTime> {
+    let mut dates: Vec<PartialDateTime> = articles.into_iter().filter_map(reference_date).collect();
+    if dates.is_empty() {
+        return None;
+    }
+    dates.sort_by_key(day_number);
+    let median = day_number(&dates[dates.len() / 2]);
+    dates.into_iter().find(|d| (day_number(d) - median).abs() <= CONSISTENT_DAYS)
+}
+
+/// Whether `date` falls within the period `dct` names (its year, or its year and month).
+fn within(dct: PartialDateTime, date: PartialDateTime) -> bool {
+    date.year == dct.year && dct.month.is_none_or(|m| date.month == Some(m))
+}
+
+/// Days since 1970-01-01 of a date's first day (a month counts from its 1st).
+fn day_number(d: &PartialDateTime) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month.unwrap_or(1)), i64::from(d.day.unwrap_or(1)));
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_doc::{Annotation, DatedBy, Metadata, Provenance, Span};
+
+    fn article(published: Option<(&str, MetaSource)>, timex: &[&str]) -> Article {
+        let raw = format!("{published:?} {timex:?}");
+        let meta = Metadata {
+            published: published.map(|(d, s)| DatedBy::new(PartialDateTime::parse_iso(d).unwrap(), s)),
+            ..Metadata::default()
+        };
+        let mut a =
+            Article::from_paragraphs(Provenance::new("a.txt", None, raw.as_bytes()), meta, ["Texte."]);
+        let layer = timex
+            .iter()
+            .map(|v| Annotation {
+                span: Span::new(0, 1),
+                label: "DATE".into(),
+                value: serde_json::json!({ "value": v }),
+            })
+            .collect();
+        a.layers.insert("timex".into(), layer);
+        a
+    }
+
+    #[test]
+    fn a_month_date_is_refined_by_the_first_day_its_text_states_in_that_month() {
+        let a =
+            article(Some(("2021-03", MetaSource::Container)), &["2020-11-02", "2021-03-09TNI", "2021-03-12"]);
+        assert_eq!(reference_date(&a).unwrap().to_string(), "2021-03-09");
+        let b = article(Some(("2021-03", MetaSource::Container)), &["2021-04-01"]);
+        assert_eq!(reference_date(&b).unwrap().to_string(), "2021-03");
+        let c = article(Some(("2021-03-15T10:00", MetaSource::MetaTag)), &["2021-03-09"]);
+        assert_eq!(reference_date(&c).unwrap().to_string(), "2021-03-15");
+        assert_eq!(reference_date(&article(None, &["2021-03-09"])), None);
+        assert_eq!(reference_date(&article(Some(("2021-03-02", MetaSource::Inferred)), &[])), None);
+    }
+
+    #[test]
+    fn the_story_date_is_the_earliest_consistent_one() {
+        let dated = [
+            article(Some(("2021-03-15", MetaSource::Container)), &[]),
+            article(Some(("2021-03-12", MetaSource::Container)), &[]),
+            // A page dated years off: not consistent with the rest.
+            article(Some(("2019-06-01", MetaSource::Url)), &[]),
+            article(None, &[]),
+        ];
+        assert_eq!(story_date(&dated).unwrap().to_string(), "2021-03-12");
+        assert_eq!(story_date(&[article(None, &[])]), None);
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s: &str| day_number(&PartialDateTime::parse_iso(s).unwrap());
+        assert_eq!(d("1970-01-01"), 0);
+        assert_eq!(d("2000-03-01") - d("2000-02-28"), 2);
+        assert_eq!(d("2022-01"), d("2022-01-01"));
+    }
+}
