@@ -314,16 +314,22 @@ fn split(
         }
         v
     };
-    // Seeds: a random member, then the member least similar to it.
+    // Seeds: a random member, then the member least similar to it, both among the members
+    // with a context vector: a seed without one is a zero centroid that attracts no word,
+    // and the split would leave one side empty.
+    let seeds: Vec<u32> = members.iter().copied().filter(|&m| !row(m).is_empty()).collect();
+    if seeds.len() < 2 {
+        return (members.to_vec(), Vec::new());
+    }
     *rng ^= *rng >> 12;
     *rng ^= *rng << 25;
     *rng ^= *rng >> 27;
-    let first = members[(rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % members.len() as u64) as usize];
+    let first = seeds[(rng.wrapping_mul(0x2545_f491_4f6c_dd1d) % seeds.len() as u64) as usize];
     let a = dense(first);
-    let second = *members
+    let second = *seeds
         .iter()
         .min_by(|&&x, &&y| dot(row(x), &a).total_cmp(&dot(row(y), &a)).then(x.cmp(&y)))
-        .expect("non-empty");
+        .expect("two seeds");
     let mut c = [a, dense(second)];
     let mut side = vec![false; members.len()];
     for it in 0..iterations.max(1) {
@@ -403,6 +409,21 @@ mod tests {
         assert_eq!(a.code("We"), a.code("we"), "unknown forms fall back to lower case");
         let other = Clusters::build(c.iter().map(Vec::as_slice), &ClusterConfig { seed: 9, ..cfg() });
         assert_eq!(other.len(), a.len());
+    }
+
+    #[test]
+    fn a_word_without_contexts_never_seeds_a_split() {
+        // Word 0 has no context vector (its neighbours were all too rare to be contexts);
+        // as a seed it would be a zero centroid, drawing no word, and nothing would split.
+        let vecs = vec![vec![], vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)], vec![(1, 1.0)]];
+        for seed in 1..20u64 {
+            let mut rng = seed;
+            let (left, right) = split(&vecs, 2, &[0, 1, 2, 3, 4], 8, &mut rng);
+            let mut sides = [left, right];
+            sides.iter_mut().for_each(|s| s.retain(|&m| m != 0));
+            sides.sort();
+            assert_eq!(sides, [vec![1, 2], vec![3, 4]], "seed {seed}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::lexicon::Lexicon;
 use storyline_geo::{Gazetteer, KeyHash, Kind, fold};
 
 /// Bumped whenever features change, so an old model is refused instead of mis-scored.
-pub const FEATURES_VERSION: u32 = 4;
+pub const FEATURES_VERSION: u32 = 5;
 
 /// Bits of [`TokenInfo::flags`].
 mod flag {

@@ -134,7 +134,9 @@ impl EntityMemory {
     /// string's occurrences that were tagged, < 0.3, < 0.6, < 0.9, ≥ 0.9). Longest match first.
     ///
     /// In a sentence written in capitals (a headline), tokens are looked up title-cased
-    /// (`JAPAN` as `Japan`), since the memory keeps names as usually written.
+    /// (`JAPAN` as `Japan`), since the memory keeps names as usually written. Elsewhere a
+    /// word in capitals that is not remembered as written is looked up title-cased too: one
+    /// source writes an agency or a party `Xinhua`, another `XINHUA`.
     pub fn codes<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<u8> {
         let out = vec![0u8; tokens.len()];
         if self.map.is_empty() {
@@ -144,7 +146,20 @@ impl EntityMemory {
             let titled: Vec<String> = tokens.iter().map(|t| title_case(t.as_ref())).collect();
             return self.codes_of(&titled, out);
         }
-        self.codes_of(tokens, out)
+        let mut codes = self.codes_of(tokens, out);
+        if tokens.iter().any(|t| is_capitals(t.as_ref())) {
+            let titled: Vec<String> = tokens
+                .iter()
+                .map(|t| if is_capitals(t.as_ref()) { title_case(t.as_ref()) } else { t.as_ref().to_owned() })
+                .collect();
+            let folded = self.codes_of(&titled, vec![0u8; tokens.len()]);
+            for (c, f) in codes.iter_mut().zip(folded) {
+                if *c == 0 {
+                    *c = f;
+                }
+            }
+        }
+        codes
     }
 
     fn codes_of<S: AsRef<str>>(&self, tokens: &[S], mut out: Vec<u8>) -> Vec<u8> {
@@ -205,6 +220,11 @@ impl EntityMemory {
     }
 }
 
+/// A word of at least two letters, all capitals.
+fn is_capitals(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+}
+
 /// `JAPAN` → `Japan`, `NEW-YORK` → `New-York`.
 fn title_case(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
@@ -245,7 +265,10 @@ mod tests {
         assert_eq!(m[0].codes(&s("see Orvan Keldar now")), [0, 1 + 8 + 3, 1 + 8 + 4 + 3, 0]);
         assert_eq!(m[0].codes(&s("Brovany")), [1 + 1]);
         assert_eq!(m[0].codes(&s("SEE ORVAN KELDAR NOW")), [0, 1 + 8 + 3, 1 + 8 + 4 + 3, 0], "headline");
-        assert_eq!(m[0].codes(&s("see ORVAN KELDAR now")), [0, 0, 0, 0], "case matters elsewhere");
+        assert_eq!(m[0].codes(&s("see ORVAN KELDAR now")), [0, 1 + 8 + 3, 1 + 8 + 4 + 3, 0], "capitals");
+        assert_eq!(m[0].codes(&s("see ORVAN Keldar now")), [0, 1 + 8 + 3, 1 + 8 + 4 + 3, 0], "mixed");
+        assert_eq!(m[0].codes(&s("see orvan keldar now")), [0, 0, 0, 0], "lower case is not a name");
+        assert_eq!(m[0].codes(&s("see BROVANY")), [0, 1 + 1], "one word in capitals");
         // Fold 1 (sentences 1 and 3) is scored with the memory of fold 0: no Brovany tag there.
         assert_eq!(m[2].codes(&s("Brovany")), [0]);
         assert_eq!(m[2].codes(&s("Orvan Keldar")), [1 + 8 + 3, 1 + 8 + 4 + 3]);
