@@ -12,4 +12,4 @@ pub mod sentences;
 pub mod time;
 pub mod tokenize;
 
-pub use pipeline::{Models, analyse};
+pub use pipeline::{Models, analyse, retime};

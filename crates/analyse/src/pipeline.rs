@@ -179,6 +179,14 @@ pub fn analyse(article: &mut Article, models: &Models) {
     article.layers.insert("quantities".into(), quantity_layer(article));
 }
 
+/// Resolves the article's time expressions again, against its publication date as it is now:
+/// for an article whose date was unknown at analysis and has since been inferred (from the
+/// story it joined), or corrected.
+pub fn retime(article: &mut Article) {
+    let timex = timex_layer(article);
+    article.layers.insert("timex".into(), timex);
+}
+
 /// Temporal expressions normalised against the publication date, labelled with their TIMEX3
 /// type, the value in `value.value`. Empty for a language without rules, and for an undated
 /// article: its relative expressions ("jeudi", "last week") cannot be resolved until a date

@@ -26,3 +26,55 @@ fn the_seed_articles_form_one_story_and_reingest_keeps_it() {
     assert!(o.status.success(), "{}", describe(&o));
     assert_eq!(stories(&data), first);
 }
+
+/// An undated article takes the date of the dated article of its story, marked inferred, and
+/// its weekdays are then resolved from it.
+#[test]
+fn an_undated_article_is_dated_from_its_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let body = "La grève des dockers de Port-Velmar a paralysé le terminal de conteneurs de la ville. \
+        Les syndicats de Port-Velmar réclament une hausse des salaires et la direction du terminal refuse.";
+    std::fs::write(
+        input.join("a.txt"),
+        format!("---\ndate: 2031-05\nlang: fr\n---\nLe vendredi 9 mai, {body} Les négociations reprendront lundi.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.txt"),
+        format!("---\nlang: fr\n---\nDepuis mercredi, {body} Le terminal était fermé mardi.\n"),
+    )
+    .unwrap();
+    let data = tmp.path().join("data");
+    let o = run(storyline(&data).arg("ingest").arg(&input));
+    assert!(o.status.success(), "{}", describe(&o));
+    assert_eq!(stories(&data).as_array().map(Vec::len), Some(1), "one story");
+    let o = run(storyline(&data).args(["articles", "--json"]));
+    let undated: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|row| {
+            let o = run(storyline(&data).args(["article", row["id"].as_str().unwrap(), "--json"]));
+            serde_json::from_str(&stdout(&o)).unwrap()
+        })
+        .filter(|a: &Value| a["meta"]["published"]["source"] == "inferred")
+        .collect();
+    assert_eq!(undated.len(), 1, "the article without a date gets one");
+    let a = &undated[0];
+    // The dated article says "2031-05" and states Friday 9 May in its text: that day anchors it.
+    assert_eq!(a["meta"]["published"]["date"], "2031-05-09");
+    let values: Vec<&str> = a["layers"]["timex"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["value"]["value"].as_str())
+        .collect();
+    assert!(values.contains(&"2031-05-07") && values.contains(&"2031-05-06"), "{values:?}");
+
+    // Ingesting again changes nothing.
+    let before = run(storyline(&data).args(["article", a["id"].as_str().unwrap(), "--json"]));
+    assert!(run(storyline(&data).arg("ingest").arg(&input)).status.success());
+    let after = run(storyline(&data).args(["article", a["id"].as_str().unwrap(), "--json"]));
+    assert_eq!(stdout(&before), stdout(&after));
+}

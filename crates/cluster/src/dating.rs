@@ -36,7 +36,12 @@ pub fn reference_date(article: &Article) -> Option<PartialDateTime> {
 /// The date to give the story's undated articles: the earliest consistent reference date of
 /// its dated ones, or `None` when none is dated.
 pub fn story_date<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Option<PartialDateTime> {
-    let mut dates: Vec<PartialDateTime> = articles.into_iter().filter_map(reference_date).collect();
+    earliest_consistent(articles.into_iter().filter_map(reference_date).collect())
+}
+
+/// The earliest of the story's reference dates that lies within [`CONSISTENT_DAYS`] of their
+/// median.
+pub fn earliest_consistent(mut dates: Vec<PartialDateTime>) -> Option<PartialDateTime> {
     if dates.is_empty() {
         return None;
     }
@@ -52,15 +57,7 @@ fn within(dct: PartialDateTime, date: PartialDateTime) -> bool {
 
 /// Days since 1970-01-01 of a date's first day (a month counts from its 1st).
 fn day_number(d: &PartialDateTime) -> i64 {
-    let (y, m, day) = (i64::from(d.year), i64::from(d.month.unwrap_or(1)), i64::from(d.day.unwrap_or(1)));
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    crate::features::days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use crate::keys::EntityKeys;
 use crate::stem::{Lang, stem};
 use storyline_analyse::tokenize::{TokenKind, tokenize};
-use storyline_doc::{Article, PartialDateTime};
+use storyline_doc::{Article, MetaSource, PartialDateTime};
 use storyline_geo::key_hash;
 
 /// One article's features, as counts: weighting is the clusterer's (it owns the document
@@ -133,9 +133,11 @@ fn counted(mut keys: Vec<u64>) -> Vec<(u64, f32)> {
     out
 }
 
+/// The article's own date: one inferred from its story is left out, or the story that dated
+/// it would pull it by that date at the next pass, and passes would not agree.
 fn article_day(article: &Article) -> Option<f64> {
-    let d = article.meta.published.as_ref()?.date;
-    day_number(&d)
+    let published = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred)?;
+    day_number(&published.date)
 }
 
 /// Days since 1970-01-01 of a date known to the day (a month counts as its 15th); `None` for
@@ -148,7 +150,7 @@ pub fn day_number(d: &PartialDateTime) -> Option<f64> {
 }
 
 /// Howard Hinnant's `days_from_civil`: the proleptic Gregorian day number.
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+pub(crate) fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

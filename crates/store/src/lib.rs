@@ -433,8 +433,8 @@ impl Store {
         }
     }
 
-    /// Stores new layers (and metadata) of articles already in the store, replacing what they
-    /// had, with their `entities` rows, in one transaction: all or none. The text cannot
+    /// Stores new layers and metadata (an inferred date, say) of articles already in the
+    /// store, replacing what they had, with their `entities` rows, in one transaction: all or none. The text cannot
     /// change (spans point into it): an article whose text differs from the stored one, or
     /// that is not stored, fails the whole batch.
     pub fn update_articles(&mut self, articles: &[Article]) -> Result<(), StoreError> {
@@ -444,7 +444,8 @@ impl Store {
         {
             let mut update = tx
                 .prepare_cached(
-                    "UPDATE articles SET json = ?3 WHERE content_hash = ?1 AND id = ?2 AND text = ?4
+                    "UPDATE articles SET json = ?3, published = ?5, published_precision = ?6
+                     WHERE content_hash = ?1 AND id = ?2 AND text = ?4
                      RETURNING seq",
                 )
                 .map_err(sql_err)?;
@@ -454,7 +455,17 @@ impl Store {
                 let entities = entity_rows(&dir, a)?;
                 let json = stored_json(&dir, a)?;
                 let seq: Option<i64> = update
-                    .query_row(params![a.provenance.content_hash, a.id, json, a.text], |r| r.get(0))
+                    .query_row(
+                        params![
+                            a.provenance.content_hash,
+                            a.id,
+                            json,
+                            a.text,
+                            a.meta.published.as_ref().map(|d| d.date.to_string()),
+                            a.meta.published.as_ref().map(|d| precision_name(d.precision)),
+                        ],
+                        |r| r.get(0),
+                    )
                     .optional()
                     .map_err(sql_err)?;
                 let Some(seq) = seq else {

@@ -227,8 +227,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ingest.progress.inc(1);
     }
     ingest.flush()?;
-    // After the run: stories are rebuilt from every stored article (see `cmd::stories`).
+    // After the run: stories are rebuilt from every stored article, then undated articles take
+    // their story's date (see `cmd::stories`).
     let stories = crate::cmd::stories::assign(&mut ingest.store, &storyline_cluster::Config::default())?;
+    let dated = crate::cmd::stories::date_undated(&mut ingest.store)?;
+    tracing::debug!(dated, "articles dated from their story");
     ingest.store.finish_run(run)?;
     ingest.progress.finish_and_clear();
 

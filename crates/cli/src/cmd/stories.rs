@@ -11,8 +11,8 @@ use crate::Context;
 use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
-use storyline_cluster::{Clusterer, Config, StoryId};
-use storyline_doc::Article;
+use storyline_cluster::{Clusterer, Config, StoryId, dating};
+use storyline_doc::{Article, DatedBy, MetaSource};
 use storyline_store::{Store, StoryMember, StoryRow};
 
 /// Articles fed in order, and what their stories look like once the stream ends.
@@ -34,7 +34,13 @@ impl StoryBuilder {
 
     pub fn push(&mut self, article: &Article) {
         let a = self.clusterer.add(article);
-        let date = article.meta.published.as_ref().map(|d| d.date.to_string());
+        // The story's span comes from its articles' own dates, not those inferred from it.
+        let date = article
+            .meta
+            .published
+            .as_ref()
+            .filter(|d| d.source != MetaSource::Inferred)
+            .map(|d| d.date.to_string());
         let entry =
             self.opened.entry(a.story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
         entry.2 = max_opt(entry.2.take(), date);
@@ -93,6 +99,40 @@ pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
     let (rows, members) = builder.finish();
     store.replace_stories(&rows, &members)?;
     Ok(rows.len())
+}
+
+/// The dating pass, after the cluster pass: every article without a date of its own takes its
+/// story's date, marked inferred (`storyline_cluster::dating`), and its time expressions and
+/// event mentions are resolved again from it. An article whose story has no dated article
+/// loses a date inferred before. Returns how many articles changed.
+pub fn date_undated(store: &mut Store) -> anyhow::Result<usize> {
+    let story_of: HashMap<String, i64> =
+        store.story_members()?.into_iter().map(|m| (m.article, m.story)).collect();
+    let mut references: HashMap<i64, Vec<storyline_doc::PartialDateTime>> = HashMap::new();
+    let mut undated: Vec<Article> = Vec::new();
+    store.for_each_article(|a| {
+        let Some(&story) = story_of.get(&a.id) else { return };
+        match dating::reference_date(&a) {
+            Some(date) => references.entry(story).or_default().push(date),
+            None => undated.push(a),
+        }
+    })?;
+    let mut changed = Vec::new();
+    for mut a in undated {
+        let story_date =
+            references.get(&story_of[&a.id]).and_then(|d| dating::earliest_consistent(d.clone()));
+        let inferred = story_date.map(|d| DatedBy::new(d, MetaSource::Inferred));
+        if a.meta.published == inferred {
+            continue;
+        }
+        a.meta.published = inferred;
+        storyline_analyse::retime(&mut a);
+        let events = storyline_events::events(&a);
+        a.layers.insert("events".into(), events);
+        changed.push(a);
+    }
+    store.update_articles(&changed)?;
+    Ok(changed.len())
 }
 
 /// List the stories: articles grouped by event by the cluster stage at each ingest.
