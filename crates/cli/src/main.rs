@@ -3,6 +3,7 @@
 
 mod cmd;
 mod render;
+mod resolved;
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;

@@ -3,7 +3,7 @@
 use crate::Context;
 use std::io::Write;
 use std::process::ExitCode;
-use storyline_resolve::{Entity, Mention, Resolver};
+use storyline_resolve::Entity;
 use storyline_store::{EntityCount, EntityMention, Store, StoreError};
 
 /// Show named entities: of one article, or counted across the store.
@@ -100,16 +100,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             if args.json { json_lines(&mut out, &mentions) } else { mention_table(&mut out, &mentions) }
         }
         None if !args.by_text => {
-            let mut resolver = Resolver::new();
-            for (id, mentions) in store.mentions_by_article()? {
-                // The text lets titles ("le président") count for the person they stand for.
-                let text = store.get_article(&id)?.text;
-                let mentions: Vec<Mention> = mentions
-                    .iter()
-                    .map(|m| Mention { text: &m.text, label: &m.label, span: Some((m.start, m.end)) })
-                    .collect();
-                resolver.add_article_text(None, Some(&text), &mentions);
-            }
+            let resolved = crate::resolved::resolve_store(&store)?;
+            let resolver = &resolved.resolver;
             let mut entities: Vec<&Entity> =
                 resolver.entities().iter().filter(|e| label.is_none_or(|l| e.kind == l)).collect();
             entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.canonical.cmp(&b.canonical)));

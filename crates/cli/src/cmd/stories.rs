@@ -190,46 +190,77 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let mut articles = Vec::new();
-    let mut entities: HashMap<(String, String), u64> = HashMap::new();
     for m in &members {
         let a = store.get_article(&m.article)?;
-        for e in a.layers.get("entities").into_iter().flatten() {
-            *entities.entry((a.span_text(e.span).to_string(), e.label.clone())).or_insert(0) += 1;
-        }
         articles.push(json!({
             "id": a.id,
             "title": a.meta.title,
             "published": a.meta.published.as_ref().map(|d| d.date.to_string()),
+            "date_source": a.meta.published.as_ref().map(|d| &d.source),
             "language": a.meta.language.as_ref().map(|l| l.code.clone()),
             "score": m.score,
         }));
     }
-    let mut entities: Vec<((String, String), u64)> = entities.into_iter().collect();
-    entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    entities.truncate(15);
-    let top = |label: Option<&str>| -> Vec<serde_json::Value> {
-        entities
+    // Entities resolved across the store; counted here by their mentions in this story.
+    let resolved = crate::resolved::resolve_store(&store)?;
+    let ranked = resolved.story_entities(args.id);
+    let entity_json = |(id, n): &(storyline_resolve::EntityId, u32)| {
+        let e = resolved.resolver.entity(*id);
+        json!({ "id": e.id, "name": e.canonical, "label": e.kind, "mentions": n, "variants": e.variants, "place": e.place })
+    };
+    let top = |label: Option<&str>, n: usize| -> Vec<serde_json::Value> {
+        ranked
             .iter()
-            .filter(|((_, l), _)| label.is_none_or(|want| l == want))
-            .map(|((text, l), n)| json!({ "text": text, "label": l, "mentions": n }))
+            .filter(|(id, _)| label.is_none_or(|want| resolved.resolver.entity(*id).kind == want))
+            .take(n)
+            .map(entity_json)
             .collect()
     };
-    let out =
-        json!({ "story": args.id, "articles": articles, "entities": top(None), "places": top(Some("LOC")) });
+    let out = json!({
+        "story": args.id,
+        "articles": articles,
+        "entities": top(None, 15),
+        "places": top(Some("LOC"), usize::MAX),
+    });
     if args.json {
         println!("{out}");
     } else {
         println!("story {} ({} articles)", args.id, members.len());
         for a in &articles {
+            let inferred = if a["date_source"] == "inferred" { " (inferred)" } else { "" };
             println!(
-                "  {}  {}  {}",
+                "  {}  {}{inferred}  {}",
                 a["id"].as_str().unwrap_or(""),
                 a["published"].as_str().unwrap_or("undated"),
                 a["title"].as_str().unwrap_or("(untitled)")
             );
         }
-        let names: Vec<String> = entities.iter().map(|((t, l), n)| format!("{t} ({l}, {n})")).collect();
+        let names: Vec<String> = out["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                format!(
+                    "{} ({}, {})",
+                    e["name"].as_str().unwrap_or(""),
+                    e["label"].as_str().unwrap_or(""),
+                    e["mentions"]
+                )
+            })
+            .collect();
         println!("entities: {}", names.join(", "));
+        for p in out["places"].as_array().into_iter().flatten().filter(|p| p["place"].is_object()) {
+            let place = &p["place"];
+            println!(
+                "place: {} → {}, {} ({:.3}, {:.3}, {})",
+                p["name"].as_str().unwrap_or(""),
+                place["name"].as_str().unwrap_or(""),
+                place["country"].as_str().unwrap_or(""),
+                place["lat"].as_f64().unwrap_or(0.0),
+                place["lon"].as_f64().unwrap_or(0.0),
+                place["precision"].as_str().unwrap_or(""),
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
