@@ -126,6 +126,8 @@ struct Found {
     end: usize,
     kind: TimexType,
     value: String,
+    /// Resolved from an earlier expression rather than named by the text.
+    derived: bool,
 }
 
 /// The anchor: the best-known day, or only a month or year.
@@ -202,10 +204,12 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
                 }
             }
             Lang::En => {
-                if EN_FUTURE_WORDS.contains(&w) {
+                // "set to resume", "set for April": planned; "a record set on Aug. 6": past.
+                // "were planning to": the auxiliary's tense yields to the plan.
+                let planned = EN_FUTURE_WORDS.contains(&next);
+                if EN_FUTURE_WORDS.contains(&w) || (w == "set" && matches!(next, "to" | "for")) {
                     future += weight;
-                }
-                if EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed")) {
+                } else if (EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed"))) && !planned {
                     past += weight;
                 }
             }
@@ -265,7 +269,12 @@ pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
 }
 
 fn found(end: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
-    Some(Found { end, kind, value: value.into() })
+    Some(Found { end, kind, value: value.into(), derived: false })
+}
+
+/// A value resolved from an earlier expression ("a year earlier", "the year-ago quarter").
+fn derived(end: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
+    Some(Found { end, kind, value: value.into(), derived: true })
 }
 
 impl Tagger<'_> {
@@ -334,7 +343,9 @@ impl Tagger<'_> {
             .or_else(|| self.year(i))
             .or_else(|| self.reference(i));
         if let Some(f) = &r {
-            if let Some(q) = parse_quarter(&f.value) {
+            // Only a quarter the text names is "the quarter in question": one derived from it
+            // ("a year earlier" → 1988-Q3) must not move it again.
+            if let Some(q) = parse_quarter(&f.value).filter(|_| !f.derived) {
                 self.last_quarter = Some(q);
             }
             if let Some(d) = parse_day(&f.value) {
@@ -406,13 +417,36 @@ impl Tagger<'_> {
         }
     }
 
-    /// The year that puts `month`/`day` nearest to the anchor (the anchor's year when the
-    /// anchor has no day).
-    fn nearest_year(&self, month: u8, day: u8) -> i32 {
-        let Some(a) = self.anchor.day else { return self.anchor.year };
+    /// A year for a day and month given without one: the nearest such day to the anchor,
+    /// where a day on the other side of the anchor from the sentence's tense counts 90 days
+    /// farther. Dates are often set weeks ahead in past-tense sentences ("directors
+    /// authorized a split, payable Dec. 7"), so tense only decides between far-off days.
+    fn implicit_day_year_at(&self, month: u8, day: u8, i: usize) -> i32 {
+        const AGAINST_TENSE_DAYS: i64 = 90;
+        // French tense marks are too coarse here ("a" is both the present and the passé
+        // composé's auxiliary): a French date is the nearest one.
+        let tense = match self.lang {
+            Lang::Fr => Tense::Unknown,
+            Lang::En => sentence_tense(self.toks, i, self.lang),
+        };
+        let Some(a) = self.anchor.day else {
+            return match tense {
+                Tense::Past => self.year_before_or_same(month),
+                Tense::Future => self.year_after_or_same(month),
+                Tense::Unknown => self.anchor.year,
+            };
+        };
         (a.year - 1..=a.year + 1)
-            .filter_map(|y| Day::new(y, month, day).map(|d| (y, (d.number() - a.number()).abs())))
-            .min_by_key(|(_, dist)| *dist)
+            .filter_map(|y| {
+                let diff = Day::new(y, month, day)?.number() - a.number();
+                let against = match tense {
+                    Tense::Past => diff > 0,
+                    Tense::Future => diff < 0,
+                    Tense::Unknown => false,
+                };
+                Some((y, diff.abs() + if against { AGAINST_TENSE_DAYS } else { 0 }))
+            })
+            .min_by_key(|(_, cost)| *cost)
             .map_or(a.year, |(y, _)| y)
     }
 
@@ -490,7 +524,7 @@ impl Tagger<'_> {
                             end += 1;
                             self.year_after_or_same(m)
                         }
-                        _ => self.nearest_year(m, d as u8),
+                        _ => self.implicit_day_year_at(m, d as u8, i),
                     }
                 };
                 let day = Day::new(year, m, d as u8)?;
@@ -505,7 +539,7 @@ impl Tagger<'_> {
             && self.toks[k].end - self.toks[k].start <= 2
         {
             let mut end = k + 1;
-            let mut year = self.nearest_year(m, d as u8);
+            let mut year = self.implicit_day_year_at(m, d as u8, i);
             let comma = usize::from(self.w(end) == ",");
             if let Some(y) = self.year_at(end + comma) {
                 year = y;
@@ -518,27 +552,38 @@ impl Tagger<'_> {
         None
     }
 
-    /// "22 h", "21 h 45", "18h30", "9 heures", "3 p.m.", "10:30 a.m.".
-    fn clock_time(&self, i: usize) -> Option<Found> {
+    /// "22 h", "21 h 45", "18h30", "9 heures", "3 p.m.", "10:30 a.m.", "noon", and in English
+    /// with the day it names after it: "5 p.m. EST Nov. 9", "midnight Friday".
+    fn clock_time(&mut self, i: usize) -> Option<Found> {
+        if self.lang == Lang::En {
+            return self.english_clock_time(i);
+        }
         let h = self.num(i).filter(|h| *h < 24)?;
-        let (mut minute, mut end) = (0, i + 1);
-        match self.lang {
-            Lang::Fr => {
-                if !matches!(self.w(i + 1), "h" | "heures" | "heure") {
-                    return None;
-                }
-                end = i + 2;
-                if let Some(m) = self.num(i + 2).filter(|m| *m < 60) {
-                    minute = m;
-                    end = i + 3;
-                }
-            }
-            Lang::En => {
+        if !matches!(self.w(i + 1), "h" | "heures" | "heure") {
+            return None;
+        }
+        let (mut minute, mut end) = (0, i + 2);
+        if let Some(m) = self.num(i + 2).filter(|m| *m < 60) {
+            minute = m;
+            end = i + 3;
+        }
+        let date = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
+        found(end, TimexType::Time, format!("{date}T{h:02}:{minute:02}"))
+    }
+
+    fn english_clock_time(&mut self, i: usize) -> Option<Found> {
+        let (clock, mut end) = match self.w(i) {
+            "noon" | "midday" => ("12:00".to_string(), i + 1),
+            // TIMEX3 writes midnight as the day's end, hour 24.
+            "midnight" => ("24".to_string(), i + 1),
+            _ => {
+                let h = self.num(i).filter(|h| *h < 24)?;
+                let (mut minute, mut end) = (0, i + 1);
                 if self.w(i + 1) == ":" && self.glued(i, i + 1) {
                     minute = self.num(i + 2).filter(|m| *m < 60)?;
                     end = i + 3;
                 }
-                let (ampm, e) = match (self.w(end), self.w(end + 1), self.w(end + 2), self.w(end + 3)) {
+                let (pm, e) = match (self.w(end), self.w(end + 1), self.w(end + 2), self.w(end + 3)) {
                     ("a", ".", "m", ".") => (Some(false), end + 4),
                     ("p", ".", "m", ".") => (Some(true), end + 4),
                     ("am", ..) => (Some(false), end + 1),
@@ -547,20 +592,42 @@ impl Tagger<'_> {
                     ("p", ".", "m", _) => (Some(true), end + 3),
                     _ => (None, end),
                 };
-                match ampm {
-                    Some(pm) => {
-                        end = e;
-                        let h12 = h % 12 + if pm { 12 } else { 0 };
-                        let date = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
-                        return found(end, TimexType::Time, format!("{date}T{h12:02}:{minute:02}"));
-                    }
-                    None if end == i + 3 => {}
+                let h = match pm {
+                    Some(pm) => h % 12 + if pm { 12 } else { 0 },
+                    // Bare "10:30" is a clock time; a bare number is not.
+                    None if end == i + 3 => h,
                     None => return None,
-                }
+                };
+                (format!("{h:02}:{minute:02}"), e)
             }
+        };
+        // A time zone ("EST", "GMT") belongs to the expression.
+        if self.is_time_zone(end) {
+            end += 1;
+        }
+        let k = if self.w(end) == "," { end + 1 } else { end };
+        let named_day = self
+            .explicit_date(k)
+            .or_else(|| self.weekday(k))
+            .filter(|f| f.kind == TimexType::Date)
+            .and_then(|f| parse_day(&f.value).map(|d| (d, f.end)));
+        if let Some((day, e)) = named_day {
+            return found(e, TimexType::Time, format!("{}T{clock}", day.iso()));
         }
         let date = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
-        found(end, TimexType::Time, format!("{date}T{h:02}:{minute:02}"))
+        found(end, TimexType::Time, format!("{date}T{clock}"))
+    }
+
+    /// A North American or European time zone abbreviation ("EST", "PDT", "GMT", "CET").
+    fn is_time_zone(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let s = &self.text[t.start..t.end];
+        matches!(s, "GMT" | "UTC" | "CET" | "CEST" | "BST")
+            || (s.len() == 3
+                && s.ends_with('T')
+                && s.chars().all(|c| c.is_ascii_uppercase())
+                && "ECMPA".contains(&s[..1])
+                && "SD".contains(&s[1..2]))
     }
 
     /// A part of day after token `i` (exclusive): its TIMEX3 code and the next token.
@@ -669,7 +736,13 @@ impl Tagger<'_> {
                 _ => {}
             }
         }
-        let tense = forced.unwrap_or_else(|| sentence_tense(self.toks, i, self.lang));
+        // English news reports what happened: an unmarked weekday ("up from 44 million
+        // Thursday") is the last one. French writes the present for the days around the
+        // article ("les manifestations se poursuivent jeudi"): the nearest one.
+        let tense = match forced.unwrap_or_else(|| sentence_tense(self.toks, i, self.lang)) {
+            Tense::Unknown if self.lang == Lang::En => Tense::Past,
+            t => t,
+        };
         let value = match self.anchor.day {
             Some(a) => {
                 let diff = i64::from(wd) - i64::from(a.weekday());
@@ -693,11 +766,10 @@ impl Tagger<'_> {
             None => self.anchor.month_s(),
         };
         if let Some((code, e)) = self.part_of_day(end) {
-            // English TimeBank marks "Wednesday night" as the day (a DATE).
-            return match self.lang {
-                Lang::Fr => found(e, TimexType::Time, format!("{value}{code}")),
-                Lang::En => found(e, TimexType::Date, value),
-            };
+            // English TimeBank mostly types "Wednesday night" as a DATE, with the part of day
+            // in its value.
+            let kind = if self.lang == Lang::En { TimexType::Date } else { TimexType::Time };
+            return found(e, kind, format!("{value}{code}"));
         }
         found(end, TimexType::Date, value)
     }
@@ -790,7 +862,7 @@ impl Tagger<'_> {
                 match self.w(k + 1) {
                     "ago" if unit == Unit::Year && n == 1 && self.last_quarter.is_some() => {
                         let (y, q) = self.last_quarter?;
-                        found(k + 2, TimexType::Date, format!("{:04}-Q{q}", y - 1))
+                        derived(k + 2, TimexType::Date, format!("{:04}-Q{q}", y - 1))
                     }
                     "ago" => found(k + 2, TimexType::Date, self.shift(unit, -(n as i64))?),
                     "earlier" if unit == Unit::Year && n == 1 => {
@@ -798,7 +870,7 @@ impl Tagger<'_> {
                             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
                             None => format!("{:04}", self.anchor.year - 1),
                         };
-                        found(k + 2, TimexType::Date, value)
+                        derived(k + 2, TimexType::Date, value)
                     }
                     _ => None,
                 }
@@ -820,8 +892,8 @@ impl Tagger<'_> {
         Some((n, i + 1))
     }
 
-    /// "year-earlier", "the year-ago quarter": the same period a year before the last quarter
-    /// mentioned, else the year before the anchor's.
+    /// "year-earlier", "the year-ago quarter": the same quarter a year before the last quarter
+    /// mentioned, else (and for the adjective alone) the year before the anchor's.
     fn year_earlier(&self, i: usize) -> Option<Found> {
         if self.lang != Lang::En {
             return None;
@@ -835,11 +907,12 @@ impl Tagger<'_> {
             return None;
         }
         let end = if noun { k + 2 } else { k + 1 };
-        let value = match self.last_quarter {
+        // The adjective alone ("year-earlier results") compares whole years.
+        let value = match self.last_quarter.filter(|_| noun) {
             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
             None => format!("{:04}", self.anchor.year - 1),
         };
-        found(end, TimexType::Date, value)
+        derived(end, TimexType::Date, value)
     }
 
     /// "the third quarter", "third-quarter", "the fourth quarter", "the latest quarter",
@@ -862,8 +935,11 @@ impl Tagger<'_> {
             "fourth" => Some(4),
             _ => None,
         };
+        // An ordinal quarter is this year's unless it has not begun yet: "the fourth quarter"
+        // in November is the current one, in February last year's.
+        let (this_y, this_q) = self.current_quarter()?;
         let resolve = |q: u8| {
-            let y = if q <= last_q { last_y } else { last_y - 1 };
+            let y = if q <= this_q { this_y } else { this_y - 1 };
             format!("{y:04}-Q{q}")
         };
         if let Some((o, rest)) = w.split_once('-')
