@@ -312,6 +312,7 @@ impl Tagger<'_> {
             Lang::En => match (w(0), w(1), w(2)) {
                 ("the", "end" | "beginning" | "start" | "middle", "of") => 3,
                 ("early" | "late" | "mid" | "fiscal" | "calendar", ..) => 1,
+                ("earlier" | "later", "this" | "last" | "next", _) => 1,
                 ("the", "early" | "late", _) => 2,
                 _ => 0,
             },
@@ -330,12 +331,13 @@ impl Tagger<'_> {
         let r = self
             .explicit_date(i)
             .or_else(|| self.clock_time(i))
+            .or_else(|| self.quarter(i))
             .or_else(|| self.relative_word(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.weekend(i))
             .or_else(|| self.relative_unit(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.year_earlier(i))
-            .or_else(|| self.quarter(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.set(i))
             .or_else(|| self.month_year(i))
@@ -797,17 +799,75 @@ impl Tagger<'_> {
                 }
             }
             Lang::En => {
-                let (o, k) = match (self.w(i), self.w(i + 1)) {
-                    ("last", _) | ("past", _) => (-1, i + 1),
-                    ("this", _) => (0, i + 1),
-                    ("next", _) | ("coming", _) => (1, i + 1),
+                let the = self.w(i) == "the";
+                let mut k = if the { i + 1 } else { i };
+                let offset = match self.w(k) {
+                    "last" | "past" => -1,
+                    "this" if !the => 0,
+                    "current" => 0,
+                    "coming" => 1,
+                    // "the next year" counts from the story's time, not the article's.
+                    "next" if !the => 1,
                     _ => return None,
                 };
-                (unit_of(self.w(k), self.lang)?, o, k + 1)
+                k += 1;
+                if self.w(k) == "fiscal" {
+                    k += 1;
+                }
+                let w = self.w(k);
+                let unit = unit_of(w, self.lang)?;
+                // "coming weeks", "past months": a stretch of unstated length.
+                if w.ends_with('s') {
+                    return found(k + 1, TimexType::Duration, duration_x(unit));
+                }
+                (unit, offset, k + 1)
             }
         };
         let value = self.shift(unit, offset)?;
         found(end, TimexType::Date, value)
+    }
+
+    /// "the weekend", "last weekend", "ce week-end", "le week-end dernier": the ISO week the
+    /// weekend is in, with the `WE` suffix. A bare weekend is the coming one in a sentence
+    /// about the future, else (as weekdays in the news) the last one.
+    fn weekend(&self, i: usize) -> Option<Found> {
+        let (direction, end) = match self.lang {
+            Lang::En => {
+                let k = usize::from(matches!(self.w(i), "the" | "this" | "last" | "next"));
+                if self.w(i + k) != "weekend" {
+                    return None;
+                }
+                let direction = match self.w(i) {
+                    "last" => Some(Tense::Past),
+                    "next" => Some(Tense::Future),
+                    _ => None,
+                };
+                (direction, i + k + 1)
+            }
+            Lang::Fr => {
+                if !matches!(self.w(i), "le" | "ce") || !matches!(self.w(i + 1), "week-end" | "weekend") {
+                    return None;
+                }
+                match self.w(i + 2) {
+                    "dernier" => (Some(Tense::Past), i + 3),
+                    "prochain" => (Some(Tense::Future), i + 3),
+                    _ => (None, i + 2),
+                }
+            }
+        };
+        let Some(day) = self.anchor.day else { return found(end, TimexType::Date, self.anchor.month_s()) };
+        let tense = direction.unwrap_or_else(|| match sentence_tense(self.toks, i, self.lang) {
+            Tense::Unknown if self.lang == Lang::Fr => Tense::Future,
+            Tense::Unknown => Tense::Past,
+            t => t,
+        });
+        let on_weekend = day.weekday() >= 6;
+        let shift = match tense {
+            Tense::Past if !on_weekend => -7,
+            Tense::Future if direction.is_some() => 7,
+            _ => 0,
+        };
+        found(end, TimexType::Date, format!("{}-WE", day.add_days(shift).week_value()))
     }
 
     /// The anchor's `unit` shifted by `n` units, as a value of that granularity.
@@ -921,8 +981,28 @@ impl Tagger<'_> {
         if self.lang != Lang::En {
             return None;
         }
-        let k = if self.w(i) == "the" { i + 1 } else { i };
+        let mut k = if self.w(i) == "the" { i + 1 } else { i };
+        // The year the quarter is in, when the text says it: "this year's third quarter",
+        // "last year's quarter", "the 1988 second quarter", "the 1988 period".
+        let mut stated_year = None;
+        if let Some(offset) = self.year_possessive(k) {
+            stated_year = Some(self.anchor.year + offset);
+            k += 4;
+        } else if k > i
+            && let Some(y) = self.year_at(k)
+            && matches!(self.w(k + 1), "first" | "second" | "third" | "fourth" | "quarter" | "period")
+        {
+            stated_year = Some(y);
+            k += 1;
+        }
         let w = self.w(k);
+        if let Some(y) = stated_year
+            && matches!(w, "quarter" | "period")
+        {
+            let q =
+                self.last_quarter.map_or_else(|| self.current_quarter().map(|(_, q)| q), |(_, q)| Some(q))?;
+            return derived(k + 1, TimexType::Date, format!("{y:04}-Q{q}"));
+        }
         let (last_y, last_q) = {
             let (y, q) = self.current_quarter()?;
             let idx = y * 4 + i32::from(q) - 2;
@@ -939,7 +1019,7 @@ impl Tagger<'_> {
         // in November is the current one, in February last year's.
         let (this_y, this_q) = self.current_quarter()?;
         let resolve = |q: u8| {
-            let y = if q <= this_q { this_y } else { this_y - 1 };
+            let y = stated_year.unwrap_or(if q <= this_q { this_y } else { this_y - 1 });
             format!("{y:04}-Q{q}")
         };
         if let Some((o, rest)) = w.split_once('-')
@@ -976,6 +1056,17 @@ impl Tagger<'_> {
             return found(end, TimexType::Date, format!("{last_y:04}-Q{last_q}"));
         }
         None
+    }
+
+    /// "this year's", "last year's", "next year's" at `i`: the year's offset from the anchor's.
+    fn year_possessive(&self, i: usize) -> Option<i32> {
+        let offset = match self.w(i) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        (self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s").then_some(offset)
     }
 
     /// "deux semaines", "10 ans", "un demi-siècle", "three years", "five-year",
@@ -1062,7 +1153,8 @@ impl Tagger<'_> {
                     "daily" => Some(Unit::Day),
                     "weekly" => Some(Unit::Week),
                     "monthly" => Some(Unit::Month),
-                    "annually" | "yearly" => Some(Unit::Year),
+                    // "annually" mostly qualifies an amount ("$5 million annually").
+                    "yearly" => Some(Unit::Year),
                     _ => None,
                 };
                 if let Some(u) = simple {
@@ -1224,10 +1316,13 @@ impl Tagger<'_> {
                 (TimexType::Time, "PRESENT_REF")
             }
             (Lang::En, "now" | "currently" | "current") => (TimexType::Date, "PRESENT_REF"),
-            (Lang::En, "recent") if matches!(self.w(i + 1), "years" | "months" | "weeks" | "days") => {
-                return found(i + 2, TimexType::Date, "PAST_REF");
+            // "recent years": a stretch of unstated length. "recent" alone qualifies
+            // anything ("a recent poll") and is seldom a time expression.
+            (Lang::En, "recent") => {
+                let unit = unit_of(self.w(i + 1), self.lang).filter(|_| self.w(i + 1).ends_with('s'))?;
+                return found(i + 2, TimexType::Duration, duration_x(unit));
             }
-            (Lang::En, "recently" | "recent") => (TimexType::Date, "PAST_REF"),
+            (Lang::En, "recently") => (TimexType::Date, "PAST_REF"),
             (Lang::Fr, "recemment") => (TimexType::Date, "PAST_REF"),
             (Lang::En, "the") if matches!(self.w(i + 1), "future" | "past") => {
                 let v = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
