@@ -176,7 +176,8 @@ pub fn analyse(article: &mut Article, models: &Models) {
 }
 
 /// Temporal expressions normalised against the publication date, labelled with their TIMEX3
-/// type, the value in `value.value`. Empty for a language without rules, and for an undated
+/// type, the value in `value.value`; a duration the text anchors ("depuis deux semaines")
+/// also has the days it covers in `value.begin` and `value.end`. Empty for a language without rules, and for an undated
 /// article: its relative expressions ("jeudi", "last week") cannot be resolved until a date
 /// is known (the story it joins will give one).
 fn timex_layer(article: &Article) -> Vec<Annotation> {
@@ -185,10 +186,13 @@ fn timex_layer(article: &Article) -> Vec<Annotation> {
     let text = &article.text;
     time::tag(text, lang, Some(published.date))
         .into_iter()
-        .map(|t| Annotation {
-            span: Span::new(t.start, t.end),
-            label: t.kind.as_str().into(),
-            value: serde_json::json!({ "text": &text[t.start..t.end], "value": t.value }),
+        .map(|t| {
+            let mut value = serde_json::json!({ "text": &text[t.start..t.end], "value": t.value });
+            if let Some(b) = t.bounds {
+                value["begin"] = b.begin.into();
+                value["end"] = b.end.into();
+            }
+            Annotation { span: Span::new(t.start, t.end), label: t.kind.as_str().into(), value }
         })
         .collect()
 }

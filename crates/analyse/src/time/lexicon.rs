@@ -261,3 +261,10 @@ pub const EN_PAST_WORDS: &[&str] = &[
     "fought",
     "earlier",
 ];
+
+/// Words written with a period that does not end the sentence (folded, without the period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "inc", "corp",
+    "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "av", "bd", "mme", "mlle",
+];

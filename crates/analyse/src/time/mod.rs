@@ -3,9 +3,10 @@
 //!
 //! Our own rules (not derived from HeidelTime's): the text is cut into word, number and
 //! punctuation tokens; at each token the rules below are tried and the longest match wins.
-//! Normalisation uses an *anchor*: the DCT, or, when the DCT does not give the day, the first
-//! full date the text states in the DCT's month. Relative expressions never invent precision
-//! that the anchor lacks (with a DCT of `2022-01`, "hier" is `2022-01`).
+//! Normalisation uses an *anchor*: the DCT, or, when the DCT does not give the day, the latest
+//! full date the text states in the DCT's month (found by a first pass over the whole text).
+//! Relative expressions never invent precision that the anchor lacks (with a DCT of `2022-01`
+//! and no full date in the text, "hier" is `2022-01`).
 //!
 //! Weekday names resolve as news writes them: to the nearest such day before the anchor when
 //! the sentence is in the past tense, after it when in the future, else the nearest one.
@@ -62,6 +63,17 @@ pub struct Timex {
     pub end: usize,
     pub kind: TimexType,
     pub value: String,
+    /// For a DURATION the text anchors ("depuis deux semaines", "the past three years",
+    /// "the next two weeks"): the interval it covers. The value stays the length (`P2W`).
+    pub bounds: Option<Bounds>,
+}
+
+/// The first and last day of an anchored duration, as TIMEX3 `beginPoint`/`endPoint` would
+/// give them, at the anchor's precision (always days: bounds need a full-day anchor).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bounds {
+    pub begin: String,
+    pub end: String,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +140,7 @@ struct Found {
     value: String,
     /// Resolved from an earlier expression rather than named by the text.
     derived: bool,
+    bounds: Option<Bounds>,
 }
 
 /// The anchor: the best-known day, or only a month or year.
@@ -176,9 +189,18 @@ enum Tense {
 }
 
 fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
-    let is_end = |t: &Tok| matches!(t.norm.as_str(), "." | "!" | "?" | "\n");
-    let from = toks[..at].iter().rposition(is_end).map_or(0, |p| p + 1);
-    let to = toks[at..].iter().position(is_end).map_or(toks.len(), |p| at + p);
+    let is_end = |k: usize| match toks[k].norm.as_str() {
+        "!" | "?" => true,
+        // Not the period of an abbreviation ("p.m.", "Nov.", "Mr.").
+        "." => {
+            k == 0
+                || !(toks[k - 1].norm.chars().count() == 1
+                    || ABBREVIATIONS.contains(&toks[k - 1].norm.as_str()))
+        }
+        _ => false,
+    };
+    let from = (0..at).rev().find(|&k| is_end(k)).map_or(0, |p| p + 1);
+    let to = (at..toks.len()).find(|&k| is_end(k)).unwrap_or(toks.len());
     // Each marker counts more the nearer it is to the expression: in "officials said the
     // talks will resume Thursday", "will" governs the weekday, not "said".
     let (mut past, mut future) = (0.0f64, 0.0f64);
@@ -229,52 +251,84 @@ struct Tagger<'a> {
     toks: &'a [Tok],
     lang: Lang,
     anchor: Anchor,
-    dct_month_only: bool,
     /// The last quarter value mentioned (`1989-Q3`), for "a year earlier".
     last_quarter: Option<(i32, u8)>,
     /// The last full day an expression resolved to: clock times ("22 h") refer to it.
     last_day: Option<Day>,
+    /// Full dates the text states ("jeudi 6 janvier"), with the tense of their sentence:
+    /// candidates for the anchor when the DCT lacks the day.
+    stated_days: Vec<(Day, Tense)>,
 }
 
 /// Finds and normalises the temporal expressions of `text`.
+///
+/// When the DCT does not give the day, a first pass reads the text for the day to anchor on
+/// (see [`best_stated_day`]), so that a weekday met before the sentence giving the full date
+/// resolves as well as one met after it.
 pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
     let toks = tokens(text);
     let dct = dct.unwrap_or(PartialDateTime::year(1970));
-    let mut t = Tagger {
-        text,
-        toks: &toks,
-        lang,
-        anchor: Anchor::from_dct(&dct),
-        dct_month_only: dct.precision() < storyline_doc::Precision::Day,
-        last_quarter: None,
-        last_day: None,
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match t.at(i) {
-            Some(f) if f.end > i => {
-                out.push(Timex {
-                    start: toks[i].start,
-                    end: toks[f.end - 1].end,
-                    kind: f.kind,
-                    value: f.value,
-                });
-                i = f.end;
-            }
-            _ => i += 1,
+    let mut anchor = Anchor::from_dct(&dct);
+    if anchor.day.is_none() {
+        let mut first = Tagger::new(text, &toks, lang, anchor);
+        first.run();
+        if let Some(day) = best_stated_day(&first.stated_days, anchor) {
+            anchor.day = Some(day);
+            anchor.month = Some(day.month);
         }
     }
-    out
+    Tagger::new(text, &toks, lang, anchor).run()
+}
+
+/// The day a month- or year-precise DCT most likely stands for: the latest full date the
+/// text states within the DCT's period, leaving out dates in sentences about the future
+/// ("le 20 janvier prochain"). A news article reports events up to its publication, so the
+/// latest past or present day stated is the nearest to it that the text gives.
+fn best_stated_day(stated: &[(Day, Tense)], dct: Anchor) -> Option<Day> {
+    stated
+        .iter()
+        .filter(|(d, tense)| {
+            *tense != Tense::Future && d.year == dct.year && dct.month.is_none_or(|m| m == d.month)
+        })
+        .map(|(d, _)| *d)
+        .max()
+}
+
+impl<'a> Tagger<'a> {
+    fn new(text: &'a str, toks: &'a [Tok], lang: Lang, anchor: Anchor) -> Tagger<'a> {
+        Tagger { text, toks, lang, anchor, last_quarter: None, last_day: None, stated_days: Vec::new() }
+    }
+
+    fn run(&mut self) -> Vec<Timex> {
+        let toks = self.toks;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.at(i) {
+                Some(f) if f.end > i => {
+                    out.push(Timex {
+                        start: toks[i].start,
+                        end: toks[f.end - 1].end,
+                        kind: f.kind,
+                        value: f.value,
+                        bounds: f.bounds,
+                    });
+                    i = f.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
 }
 
 fn found(end: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
-    Some(Found { end, kind, value: value.into(), derived: false })
+    Some(Found { end, kind, value: value.into(), derived: false, bounds: None })
 }
 
 /// A value resolved from an earlier expression ("a year earlier", "the year-ago quarter").
 fn derived(end: usize, kind: TimexType, value: impl Into<String>) -> Option<Found> {
-    Some(Found { end, kind, value: value.into(), derived: true })
+    Some(Found { end, kind, value: value.into(), derived: true, bounds: None })
 }
 
 impl Tagger<'_> {
@@ -335,6 +389,7 @@ impl Tagger<'_> {
             .or_else(|| self.relative_word(i))
             .or_else(|| self.weekday(i))
             .or_else(|| self.weekend(i))
+            .or_else(|| self.week_part(i))
             .or_else(|| self.relative_unit(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.year_earlier(i))
@@ -482,14 +537,11 @@ impl Tagger<'_> {
         }
     }
 
-    fn maybe_fix_anchor(&mut self, d: Day) {
-        if self.dct_month_only
-            && self.anchor.day.is_none()
-            && d.year == self.anchor.year
-            && self.anchor.month.is_none_or(|m| m == d.month)
-        {
-            self.anchor.day = Some(d);
-            self.anchor.month = Some(d.month);
+    /// Notes a full date the text states at token `i`, while the anchor still lacks the day.
+    fn note_stated_day(&mut self, d: Day, i: usize) {
+        if self.anchor.day.is_none() {
+            let tense = sentence_tense(self.toks, i, self.lang);
+            self.stated_days.push((d, tense));
         }
     }
 
@@ -530,7 +582,7 @@ impl Tagger<'_> {
                     }
                 };
                 let day = Day::new(year, m, d as u8)?;
-                self.maybe_fix_anchor(day);
+                self.note_stated_day(day, i);
                 return found(end, TimexType::Date, day.iso());
             }
         }
@@ -548,7 +600,7 @@ impl Tagger<'_> {
                 end += comma + 1;
             }
             let day = Day::new(year, m, d as u8)?;
-            self.maybe_fix_anchor(day);
+            self.note_stated_day(day, i);
             return found(end, TimexType::Date, day.iso());
         }
         None
@@ -827,6 +879,37 @@ impl Tagger<'_> {
         found(end, TimexType::Date, value)
     }
 
+    /// A part of a week: "milieu de semaine", "début de la semaine dernière", "fin de semaine
+    /// prochaine", "mi-semaine", "midweek". TIMEX3 has no value for part of a week: it is
+    /// the week's own (`2022-W01`). English "early this week" is a modifier on "this week".
+    fn week_part(&self, i: usize) -> Option<Found> {
+        let after_week = match self.lang {
+            Lang::En if matches!(self.w(i), "midweek" | "mid-week") => {
+                return found(i + 1, TimexType::Date, self.shift(Unit::Week, 0)?);
+            }
+            Lang::En => return None,
+            Lang::Fr if self.w(i) == "mi-semaine" => i + 1,
+            Lang::Fr => {
+                if !matches!(self.w(i), "debut" | "milieu" | "fin" | "mi")
+                    || !matches!(self.w(i + 1), "de" | "d")
+                {
+                    return None;
+                }
+                let k = if self.w(i + 2) == "la" { i + 3 } else { i + 2 };
+                if self.w(k) != "semaine" {
+                    return None;
+                }
+                k + 1
+            }
+        };
+        let (offset, end) = match self.w(after_week) {
+            "derniere" | "passee" => (-1, after_week + 1),
+            "prochaine" => (1, after_week + 1),
+            _ => (0, after_week),
+        };
+        found(end, TimexType::Date, self.shift(Unit::Week, offset)?)
+    }
+
     /// "the weekend", "last weekend", "ce week-end", "le week-end dernier": the ISO week the
     /// weekend is in, with the `WE` suffix. A bare weekend is the coming one in a sentence
     /// about the future, else (as weekdays in the news) the last one.
@@ -1073,13 +1156,23 @@ impl Tagger<'_> {
     /// "the past two months", "the first nine months", "environ une heure".
     fn duration(&self, i: usize) -> Option<Found> {
         let mut k = i;
+        // Which side of the anchor the duration lies on, when the text says it.
+        let mut side = None;
         if self.lang == Lang::En {
             if self.w(k) == "the" {
                 k += 1;
             }
             if matches!(self.w(k), "past" | "last" | "next" | "first" | "coming") {
+                side = match self.w(k) {
+                    "past" | "last" => Some(-1),
+                    "next" | "coming" => Some(1),
+                    _ => None,
+                };
                 k += 1;
             }
+        }
+        if self.lang == Lang::Fr && i > 0 && self.w(i - 1) == "depuis" {
+            side = Some(-1);
         }
         if self.lang == Lang::Fr && matches!(self.w(k), "environ" | "pres") {
             k += 1;
@@ -1115,6 +1208,18 @@ impl Tagger<'_> {
                 }
             }
         };
+        // "les trois derniers jours", "les deux prochaines semaines".
+        let after = match (self.lang, self.w(after)) {
+            (Lang::Fr, "derniers" | "dernieres") => {
+                side = Some(-1);
+                after + 1
+            }
+            (Lang::Fr, "prochains" | "prochaines") => {
+                side = Some(1);
+                after + 1
+            }
+            _ => after,
+        };
         let unit = unit_of(self.w(after), self.lang)?;
         // A person's age ("Elvis Weiss, 20 ans", "âgée de 24 ans", "à 19 ans") is no duration.
         if self.lang == Lang::Fr
@@ -1130,7 +1235,25 @@ impl Tagger<'_> {
             return None;
         }
         let value = if n == 0 { duration_x(unit) } else { duration_value(n, unit) };
-        found(after + 1, TimexType::Duration, value)
+        let bounds = side.and_then(|side| self.bounds(n, unit, side));
+        Some(Found { bounds, ..found(after + 1, TimexType::Duration, value)? })
+    }
+
+    /// The days a duration of `n` `unit`s covers, ending at the anchor (`side` −1) or
+    /// starting there (+1). None without a full-day anchor or a known length.
+    fn bounds(&self, n: u32, unit: Unit, side: i64) -> Option<Bounds> {
+        let anchor = self.anchor.day.filter(|_| n > 0)?;
+        let n = i64::from(n) * side;
+        let other = match unit {
+            Unit::Day => anchor.add_days(n),
+            Unit::Week => anchor.add_days(7 * n),
+            Unit::Month => anchor.add_months(n as i32),
+            Unit::Quarter => anchor.add_months(3 * n as i32),
+            Unit::Year => anchor.add_months(12 * n as i32),
+            Unit::Hour | Unit::Minute => return None,
+        };
+        let (begin, end) = if side < 0 { (other, anchor) } else { (anchor, other) };
+        Some(Bounds { begin: begin.iso(), end: end.iso() })
     }
 
     /// "chaque jour", "tous les ans", "daily", "every week", "each year".
@@ -1294,6 +1417,11 @@ impl Tagger<'_> {
                         return found(end, TimexType::Time, format!("{day}{code}"));
                     }
                     return found(i + 1, TimexType::Date, day);
+                }
+                // "la nuit dernière": the one before the anchor.
+                ("la", "soiree" | "nuit" | "matinee", "derniere", _) => {
+                    let (code, end) = self.part_of_day(i + 1)?;
+                    return found(end + 1, TimexType::Time, format!("{}{code}", self.anchor.day_offset(-1)));
                 }
                 ("la", "soiree" | "nuit" | "matinee", ..) => {
                     let day = self.last_day.map_or_else(|| self.anchor.day_offset(0), Day::iso);
