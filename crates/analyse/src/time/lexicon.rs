@@ -11,6 +11,7 @@ pub enum Unit {
     Month,
     Quarter,
     Year,
+    Decade,
 }
 
 pub fn month_number(w: &str, lang: Lang) -> Option<u8> {
@@ -72,6 +73,7 @@ pub fn unit_of(w: &str, lang: Lang) -> Option<Unit> {
         (Lang::Fr, "mois") => Unit::Month,
         (Lang::Fr, "trimestre" | "trimestres") => Unit::Quarter,
         (Lang::Fr, "an" | "ans" | "annee" | "annees") => Unit::Year,
+        (Lang::Fr, "decennie" | "decennies") => Unit::Decade,
         (Lang::En, "minute" | "minutes") => Unit::Minute,
         (Lang::En, "hour" | "hours") => Unit::Hour,
         (Lang::En, "day" | "days") => Unit::Day,
@@ -79,6 +81,7 @@ pub fn unit_of(w: &str, lang: Lang) -> Option<Unit> {
         (Lang::En, "month" | "months") => Unit::Month,
         (Lang::En, "quarter" | "quarters") => Unit::Quarter,
         (Lang::En, "year" | "years") => Unit::Year,
+        (Lang::En, "decade" | "decades") => Unit::Decade,
         _ => return None,
     })
 }

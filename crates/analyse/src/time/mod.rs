@@ -227,11 +227,19 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
             }
             Lang::En => {
                 // "set to resume", "set for April": planned; "a record set on Aug. 6": past.
-                // "were planning to": the auxiliary's tense yields to the plan.
+                let prev = if from + k > 0 { toks[from + k - 1].norm.as_str() } else { "" };
+                // "were planning to": the auxiliary's tense yields to the plan; "had been
+                // due to expire": a plan in the past is past.
                 let planned = EN_FUTURE_WORDS.contains(&next);
-                if EN_FUTURE_WORDS.contains(&w) || (w == "set" && matches!(next, "to" | "for")) {
+                let perfect = prev == "been";
+                // "will be named": a participle after "be" is passive, not past.
+                let passive = matches!(prev, "be" | "being" | "is" | "are" | "am");
+                if (EN_FUTURE_WORDS.contains(&w) || (w == "set" && matches!(next, "to" | "for"))) && !perfect
+                {
                     future += weight;
-                } else if (EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed"))) && !planned {
+                } else if (EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !passive))
+                    && !planned
+                {
                     past += weight;
                 }
             }
@@ -457,11 +465,31 @@ impl Tagger<'_> {
 
     /// A year for a month given without one: the last such month before the anchor when the
     /// sentence at token `i` is in the past tense, the next one in the future, else the nearest.
+    ///
+    /// In English, as for days ([`Self::implicit_day_year_at`]), a month a little ahead stays
+    /// ahead in a past-tense sentence ("credit was extended through January"): a month on
+    /// the other side of the anchor from the tense counts three months farther.
     fn implicit_year_at(&self, month: u8, i: usize) -> i32 {
-        match sentence_tense(self.toks, i, self.lang) {
-            Tense::Past => self.year_before_or_same(month),
-            Tense::Future => self.year_after_or_same(month),
-            Tense::Unknown => self.nearest_month_year(month),
+        const AGAINST_TENSE_MONTHS: i32 = 3;
+        let tense = sentence_tense(self.toks, i, self.lang);
+        match (self.lang, self.anchor.month) {
+            (Lang::En, Some(am)) => (self.anchor.year - 1..=self.anchor.year + 1)
+                .map(|y| {
+                    let diff = (y * 12 + i32::from(month)) - (self.anchor.year * 12 + i32::from(am));
+                    let against = match tense {
+                        Tense::Past => diff > 0,
+                        Tense::Future => diff < 0,
+                        Tense::Unknown => false,
+                    };
+                    (y, diff.abs() + if against { AGAINST_TENSE_MONTHS } else { 0 })
+                })
+                .min_by_key(|(_, cost)| *cost)
+                .map_or(self.anchor.year, |(y, _)| y),
+            _ => match tense {
+                Tense::Past => self.year_before_or_same(month),
+                Tense::Future => self.year_after_or_same(month),
+                Tense::Unknown => self.nearest_month_year(month),
+            },
         }
     }
 
@@ -872,6 +900,14 @@ impl Tagger<'_> {
                 if w.ends_with('s') {
                     return found(k + 1, TimexType::Duration, duration_x(unit));
                 }
+                // "the past decade": ten years up to now, not the previous calendar decade.
+                if unit == Unit::Decade && offset != 0 {
+                    let bounds = self.bounds(1, unit, offset);
+                    return Some(Found {
+                        bounds,
+                        ..found(k + 1, TimexType::Duration, duration_value(1, unit))?
+                    });
+                }
                 (unit, offset, k + 1)
             }
         };
@@ -973,6 +1009,7 @@ impl Tagger<'_> {
                 (None, None) => self.anchor.year_s(),
             },
             Unit::Year => format!("{:04}", self.anchor.year + n as i32),
+            Unit::Decade => format!("{:04}", self.anchor.year + 10 * n as i32),
             Unit::Quarter => {
                 let (y, q) = self.current_quarter()?;
                 let idx = y * 4 + i32::from(q) - 1 + n as i32;
@@ -1250,15 +1287,33 @@ impl Tagger<'_> {
             Unit::Month => anchor.add_months(n as i32),
             Unit::Quarter => anchor.add_months(3 * n as i32),
             Unit::Year => anchor.add_months(12 * n as i32),
+            Unit::Decade => anchor.add_months(120 * n as i32),
             Unit::Hour | Unit::Minute => return None,
         };
         let (begin, end) = if side < 0 { (other, anchor) } else { (anchor, other) };
         Some(Bounds { begin: begin.iso(), end: end.iso() })
     }
 
-    /// "chaque jour", "tous les ans", "daily", "every week", "each year".
+    /// "chaque jour", "tous les ans", "daily", "every week", "each year", "every Thursday",
+    /// "tous les jeudis", "Tuesdays".
     fn set(&self, i: usize) -> Option<Found> {
         let w = self.w(i);
+        let weekly = |k: usize| {
+            let day = self.w(k);
+            weekday_number(day, self.lang).or_else(|| weekday_number(day.strip_suffix('s')?, self.lang))
+        };
+        let k = match (self.lang, w) {
+            (Lang::Fr, "chaque") | (Lang::En, "every" | "each") => Some(i + 1),
+            (Lang::Fr, "tous") if self.w(i + 1) == "les" => Some(i + 2),
+            // A plural weekday alone ("open on Tuesdays"), in English.
+            (Lang::En, _) if w.ends_with('s') => Some(i),
+            _ => None,
+        };
+        if let Some(k) = k
+            && let Some(d) = weekly(k)
+        {
+            return found(k + 1, TimexType::Set, format!("XXXX-WXX-{d}"));
+        }
         match self.lang {
             Lang::Fr => {
                 if w == "chaque" {
@@ -1306,17 +1361,29 @@ impl Tagger<'_> {
             && matches!(self.w(k), "last" | "next" | "this")
             && month_number(self.w(k + 1), self.lang).is_some()
         {
-            direction = match self.w(k) {
-                "last" => Some(true),
-                "next" => Some(false),
-                _ => None,
-            };
+            direction = Some(self.w(k).to_string());
             k += 1;
         }
         let (m, mut end) = self.month_at(k)?;
-        if let Some(past) = direction {
-            let y = if past { self.year_before(m) } else { self.year_after(m) };
+        if let Some(direction) = direction {
+            let y = match direction.as_str() {
+                "last" => self.year_before(m),
+                "next" => self.year_after(m),
+                _ => self.anchor.year,
+            };
             return found(end, TimexType::Date, format!("{y:04}-{m:02}"));
+        }
+        // "July last year", "March this year".
+        if self.lang == Lang::En && self.w(end + 1) == "year" {
+            let offset = match self.w(end) {
+                "last" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(o) = offset {
+                return found(end + 2, TimexType::Date, format!("{:04}-{m:02}", self.anchor.year + o));
+            }
         }
         // A lone "May"/"mars"/"mai" is too ambiguous unless capitalised (English "May") or
         // followed by a year.
@@ -1470,6 +1537,8 @@ fn duration_value(n: u32, unit: Unit) -> String {
         Unit::Week => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{n}Q"),
+        // TimeBank writes decades in years: "two decades" is P20Y.
+        Unit::Decade => format!("P{}Y", 10 * n),
         Unit::Year => format!("P{n}Y"),
     }
 }
