@@ -405,6 +405,7 @@ impl Tagger<'_> {
             .or_else(|| self.set(i))
             .or_else(|| self.month_year(i))
             .or_else(|| self.season(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.year(i))
             .or_else(|| self.reference(i));
         if let Some(f) = &r {
@@ -1169,7 +1170,7 @@ impl Tagger<'_> {
             return found(end, TimexType::Date, value);
         }
         if k > i && matches!(w, "quarter" | "latest" | "period") {
-            let end = if w == "latest" && self.w(k + 1) == "quarter" { k + 2 } else { k + 1 };
+            let end = if w == "latest" && matches!(self.w(k + 1), "quarter" | "period") { k + 2 } else { k + 1 };
             if w == "period" || (w == "latest" && end == k + 1) {
                 return None;
             }
@@ -1223,6 +1224,8 @@ impl Tagger<'_> {
             && k == i
             && let Some((a, b)) = self.w(k).split_once('-')
             && let (Some(n), Some(u)) = (number_word(a, self.lang), unit_of(b, self.lang))
+            // "three-quarters" is a fraction; the adjective is singular ("five-year").
+            && !b.ends_with('s')
         {
             return found(k + 1, TimexType::Duration, duration_value(n, u));
         }
@@ -1265,6 +1268,10 @@ impl Tagger<'_> {
             && i > 0
             && matches!(self.w(i - 1), "," | "(" | "-" | "de" | "a" | "à")
         {
+            return None;
+        }
+        // An age ("52 years old") is no duration in TimeBank either.
+        if self.lang == Lang::En && self.w(after + 1) == "old" {
             return None;
         }
         // Bare "a year" before "ago"/"earlier" belongs to `ago`.
@@ -1364,6 +1371,19 @@ impl Tagger<'_> {
             direction = Some(self.w(k).to_string());
             k += 1;
         }
+        // "mid-November", "late-March": one token in English.
+        if self.lang == Lang::En
+            && let Some((modifier, rest)) = self.w(k).split_once('-')
+            && matches!(modifier, "mid" | "early" | "late")
+            && rest.len() > 3
+            && let Some(m) = month_number(rest, self.lang)
+        {
+            let (year, end) = match self.year_at(k + 1) {
+                Some(y) => (y, k + 2),
+                None => (self.implicit_year_at(m, i), k + 1),
+            };
+            return found(end, TimexType::Date, format!("{year:04}-{m:02}"));
+        }
         let (m, mut end) = self.month_at(k)?;
         if let Some(direction) = direction {
             let y = match direction.as_str() {
@@ -1407,6 +1427,50 @@ impl Tagger<'_> {
             }
         };
         found(end, TimexType::Date, format!("{year:04}-{m:02}"))
+    }
+
+    /// Fixed-date holidays and US Thanksgiving (the fourth Thursday of November): "Christmas",
+    /// "New Year's Day", "last Thanksgiving", "Noël", "la Toussaint". The year is found as
+    /// for a day and month without one.
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let last = self.lang == Lang::En && self.w(i) == "last";
+        let k = if last { i + 1 } else { i };
+        let (month, day, end) = match (self.lang, self.w(k), self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+            (Lang::En, "christmas", "eve", ..) => (12, Some(24), k + 2),
+            (Lang::En, "christmas", "day", ..) => (12, Some(25), k + 2),
+            (Lang::En, "christmas", ..) => (12, Some(25), k + 1),
+            (Lang::En, "new", "year", "'", "s") => match self.w(k + 4) {
+                "eve" => (12, Some(31), k + 5),
+                "day" => (1, Some(1), k + 5),
+                _ => return None,
+            },
+            (Lang::En, "thanksgiving", "day", ..) => (11, None, k + 2),
+            (Lang::En, "thanksgiving", ..) => (11, None, k + 1),
+            (Lang::En, "halloween", ..) => (10, Some(31), k + 1),
+            (Lang::Fr, "noel", ..) => (12, Some(25), k + 1),
+            (Lang::Fr, "la", "toussaint", ..) => (11, Some(1), k + 2),
+            (Lang::Fr, "la", "saint-sylvestre", ..) => (12, Some(31), k + 2),
+            (Lang::Fr, "le", "jour", "de", "l") if self.w(k + 4) == "'" && self.w(k + 5) == "an" => (1, Some(1), k + 6),
+            _ => return None,
+        };
+        // Holidays are capitalised in English ("christmas tree" sales are not a date).
+        if self.lang == Lang::En && !self.text_starts_upper(&self.toks[k]) {
+            return None;
+        }
+        let year = match (last, day) {
+            (true, _) => self.year_before(month),
+            (false, Some(d)) => self.implicit_day_year_at(month, d, k),
+            (false, None) => self.implicit_year_at(month, k),
+        };
+        let date = match day {
+            Some(d) => Day::new(year, month, d)?,
+            None => {
+                // The fourth Thursday: the first of the month, moved to a Thursday, plus 21 days.
+                let first = Day::new(year, month, 1)?;
+                first.add_days((4 + 7 - i64::from(first.weekday())) % 7 + 21)
+            }
+        };
+        found(end, TimexType::Date, date.iso())
     }
 
     /// "l'été", "l'automne", "cet hiver", "summer", "this fall".
