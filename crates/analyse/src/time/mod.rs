@@ -84,6 +84,8 @@ struct Tok {
     norm: String,
     /// A number written in digits.
     digits: Option<u32>,
+    /// Written with a capital first letter.
+    capitalized: bool,
 }
 
 fn fold(c: char) -> char {
@@ -125,9 +127,15 @@ fn tokens(text: &str) -> Vec<Tok> {
             let s = &text[i..end];
             let norm: String = s.chars().flat_map(char::to_lowercase).map(fold).collect();
             let digits = if digit { s.parse().ok() } else { None };
-            out.push(Tok { start: i, end, norm, digits });
+            out.push(Tok { start: i, end, norm, digits, capitalized: c.is_uppercase() });
         } else {
-            out.push(Tok { start: i, end: i + c.len_utf8(), norm: fold(c).to_string(), digits: None });
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                norm: fold(c).to_string(),
+                digits: None,
+                capitalized: false,
+            });
         }
     }
     out
@@ -228,17 +236,23 @@ fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
             Lang::En => {
                 // "set to resume", "set for April": planned; "a record set on Aug. 6": past.
                 let prev = if from + k > 0 { toks[from + k - 1].norm.as_str() } else { "" };
-                // "were planning to": the auxiliary's tense yields to the plan; "had been
-                // due to expire": a plan in the past is past.
-                let planned = EN_FUTURE_WORDS.contains(&next);
+                let after_not =
+                    if next == "not" { toks.get(from + k + 2).map_or("", |t| t.norm.as_str()) } else { next };
+                // "were planning to", "did not plan to": the auxiliary's tense yields to the
+                // plan; "had been due to expire": a plan in the past is past.
+                let planned = EN_FUTURE_WORDS.contains(&after_not);
                 let perfect = prev == "been";
-                // "will be named": a participle after "be" is passive, not past.
-                let passive = matches!(prev, "be" | "being" | "is" | "are" | "am");
+                // "will be named": a participle after "be" is passive, not past; "United",
+                // "Red" are names, not verbs.
+                let participle = matches!(prev, "be" | "being" | "is" | "are" | "am") || t.capitalized;
+                // The reporting verb dates the report ("said Tuesday"), not what is reported.
+                let reporting = matches!(w, "said" | "told" | "says") && (from + k).abs_diff(at) > 2;
                 if (EN_FUTURE_WORDS.contains(&w) || (w == "set" && matches!(next, "to" | "for"))) && !perfect
                 {
                     future += weight;
-                } else if (EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !passive))
+                } else if (EN_PAST_WORDS.contains(&w) || (w.len() >= 5 && w.ends_with("ed") && !participle))
                     && !planned
+                    && !reporting
                 {
                     past += weight;
                 }
@@ -406,6 +420,7 @@ impl Tagger<'_> {
             .or_else(|| self.month_year(i))
             .or_else(|| self.season(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.whole_year(i))
             .or_else(|| self.year(i))
             .or_else(|| self.reference(i));
         if let Some(f) = &r {
@@ -1074,7 +1089,7 @@ impl Tagger<'_> {
     }
 
     /// "year-earlier", "the year-ago quarter": the same quarter a year before the last quarter
-    /// mentioned, else (and for the adjective alone) the year before the anchor's.
+    /// mentioned, else the year before the anchor's.
     fn year_earlier(&self, i: usize) -> Option<Found> {
         if self.lang != Lang::En {
             return None;
@@ -1088,8 +1103,7 @@ impl Tagger<'_> {
             return None;
         }
         let end = if noun { k + 2 } else { k + 1 };
-        // The adjective alone ("year-earlier results") compares whole years.
-        let value = match self.last_quarter.filter(|_| noun) {
+        let value = match self.last_quarter {
             Some((y, q)) => format!("{:04}-Q{q}", y - 1),
             None => format!("{:04}", self.anchor.year - 1),
         };
@@ -1170,7 +1184,8 @@ impl Tagger<'_> {
             return found(end, TimexType::Date, value);
         }
         if k > i && matches!(w, "quarter" | "latest" | "period") {
-            let end = if w == "latest" && matches!(self.w(k + 1), "quarter" | "period") { k + 2 } else { k + 1 };
+            let end =
+                if w == "latest" && matches!(self.w(k + 1), "quarter" | "period") { k + 2 } else { k + 1 };
             if w == "period" || (w == "latest" && end == k + 1) {
                 return None;
             }
@@ -1410,6 +1425,9 @@ impl Tagger<'_> {
         let year = if let Some(y) = self.year_after_month(end) {
             end += 1;
             y
+        } else if let Some((y, e)) = self.spelled_year(end) {
+            end = e;
+            y
         } else {
             if self.lang == Lang::En && self.w(k) == "may" {
                 return None;
@@ -1450,7 +1468,9 @@ impl Tagger<'_> {
             (Lang::Fr, "noel", ..) => (12, Some(25), k + 1),
             (Lang::Fr, "la", "toussaint", ..) => (11, Some(1), k + 2),
             (Lang::Fr, "la", "saint-sylvestre", ..) => (12, Some(31), k + 2),
-            (Lang::Fr, "le", "jour", "de", "l") if self.w(k + 4) == "'" && self.w(k + 5) == "an" => (1, Some(1), k + 6),
+            (Lang::Fr, "le", "jour", "de", "l") if self.w(k + 4) == "'" && self.w(k + 5) == "an" => {
+                (1, Some(1), k + 6)
+            }
             _ => return None,
         };
         // Holidays are capitalised in English ("christmas tree" sales are not a date).
@@ -1471,6 +1491,45 @@ impl Tagger<'_> {
             }
         };
         found(end, TimexType::Date, date.iso())
+    }
+
+    /// "the year", "the full year", "the fiscal year", "year-end", "year's end": the
+    /// anchor's year, which earnings reports speak of. After "for", "in" or "throughout",
+    /// "the (fiscal) year" is the span of a year (P1Y), as TimeBank reads "net for the year".
+    fn whole_year(&self, i: usize) -> Option<Found> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let year_end = |k: usize| match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("year-end", ..) => Some(k + 1),
+            ("year", "end", _) => Some(k + 2),
+            ("year", "'", "s") if self.w(k + 3) == "end" => Some(k + 4),
+            _ => None,
+        };
+        if let Some(end) = year_end(i) {
+            let year = match sentence_tense(self.toks, i, self.lang) {
+                Tense::Past if self.w(i.saturating_sub(1)) == "since" => self.anchor.year - 1,
+                _ => self.anchor.year,
+            };
+            return found(end, TimexType::Date, format!("{year:04}"));
+        }
+        if self.w(i) != "the" {
+            return None;
+        }
+        let (full, k) = match self.w(i + 1) {
+            "full" => (true, i + 2),
+            "fiscal" => (false, i + 2),
+            _ => (false, i + 1),
+        };
+        // "the year 2000", "the year-earlier period" are other rules'.
+        if self.w(k) != "year" || self.year_at(k + 1).is_some() || self.w(k + 1) == "two" {
+            return None;
+        }
+        let span = !full && i > 0 && matches!(self.w(i - 1), "for" | "in" | "throughout");
+        if span {
+            return found(k + 1, TimexType::Duration, "P1Y");
+        }
+        found(k + 1, TimexType::Date, self.anchor.year_s())
     }
 
     /// "l'été", "l'automne", "cet hiver", "summer", "this fall".
@@ -1508,8 +1567,30 @@ impl Tagger<'_> {
         found(end, TimexType::Date, format!("{year}-{code}"))
     }
 
-    /// "1999", "en 2022": a four-digit year alone.
+    /// A year spelled out in English, as broadcast transcripts write them: "nineteen
+    /// ninety-six", "two thousand": the year and the token after it.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        if self.w(i) == "two" && self.w(i + 1) == "thousand" {
+            return Some((2000, i + 2));
+        }
+        let century =
+            number_word(self.w(i), self.lang).filter(|c| (10..=20).contains(c) && self.num(i).is_none())?;
+        let rest = number_word(self.w(i + 1), self.lang)
+            .filter(|r| (10..=99).contains(r) && self.num(i + 1).is_none())?;
+        Some((century as i32 * 100 + rest as i32, i + 2))
+    }
+
+    /// "1999", "en 2022", "nineteen ninety-six", "the year two thousand": a year alone.
     fn year(&self, i: usize) -> Option<Found> {
+        if self.lang == Lang::En {
+            let k = if self.w(i) == "the" && self.w(i + 1) == "year" { i + 2 } else { i };
+            if let Some((y, end)) = self.spelled_year(k) {
+                return found(end, TimexType::Date, format!("{y:04}"));
+            }
+        }
         let y = self.year_at(i)?;
         // "the 1990s", "les années 60".
         if self.w(i + 1) == "s" && self.glued(i, i + 1) && y % 10 == 0 {
