@@ -144,6 +144,9 @@ pub fn number_word(w: &str, lang: Lang) -> Option<u32> {
             "forty" => 40,
             "fifty" => 50,
             "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
             "hundred" => 100,
             _ => {
                 // "twenty-four"

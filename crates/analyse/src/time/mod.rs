@@ -199,10 +199,15 @@ enum Tense {
 fn sentence_tense(toks: &[Tok], at: usize, lang: Lang) -> Tense {
     let is_end = |k: usize| match toks[k].norm.as_str() {
         "!" | "?" => true,
-        // Not the period of an abbreviation ("p.m.", "Nov.", "Mr.").
+        // Not the period of an abbreviation ("p.m.", "Nov.", "Mr.") nor a decimal point.
         "." => {
+            let decimal = k > 0
+                && toks[k - 1].digits.is_some()
+                && toks[k - 1].end == toks[k].start
+                && toks.get(k + 1).is_some_and(|n| n.digits.is_some() && n.start == toks[k].end);
             k == 0
-                || !(toks[k - 1].norm.chars().count() == 1
+                || !(decimal
+                    || toks[k - 1].norm.chars().count() == 1
                     || ABBREVIATIONS.contains(&toks[k - 1].norm.as_str()))
         }
         _ => false,
@@ -781,6 +786,13 @@ impl Tagger<'_> {
         }
         if self.lang == Lang::En && w == "tonight" {
             return found(i + 1, TimexType::Time, format!("{}TNI", self.anchor.day_offset(0)));
+        }
+        // "last night", "last evening": the one before the anchor's day.
+        if self.lang == Lang::En
+            && w == "last"
+            && let Some((code, end)) = self.part_of_day(i + 1)
+        {
+            return found(end, TimexType::Time, format!("{}{code}", self.anchor.day_offset(-1)));
         }
         None
     }
@@ -1558,8 +1570,13 @@ impl Tagger<'_> {
             return None;
         }
         let mut end = k + 1;
-        let year = if let Some(y) = self.year_at(end) {
-            end += 1;
+        // "l'été 1999", "the summer of 1999", "the winter of nineteen ninety-four".
+        let of = usize::from(matches!(self.w(end), "of" | "de") && self.year_at(end + 1).or(self.spelled_year(end + 1).map(|(y, _)| y)).is_some());
+        let year = if let Some(y) = self.year_at(end + of) {
+            end += of + 1;
+            format!("{y:04}")
+        } else if let Some((y, e)) = self.spelled_year(end + of) {
+            end = e;
             format!("{y:04}")
         } else {
             self.anchor.year_s()
@@ -1596,8 +1613,14 @@ impl Tagger<'_> {
         if self.w(i + 1) == "s" && self.glued(i, i + 1) && y % 10 == 0 {
             return found(i + 2, TimexType::Date, format!("{:03}X", y / 10));
         }
-        // Not a part of a bigger number ("1 500") nor an amount.
-        if self.w(i + 1) == "," && self.num(i + 2).is_some() && self.glued(i, i + 1) {
+        // Not a part of a bigger number ("1,500", "3,1678", "1678.5") nor an amount ("$1500").
+        let joined_number = |sep: usize, n: usize| {
+            matches!(self.w(sep), "," | ".") && self.num(n).is_some() && self.glued(sep.min(n), sep.max(n))
+        };
+        if (joined_number(i + 1, i + 2) && self.glued(i, i + 1))
+            || (i >= 2 && joined_number(i - 1, i - 2) && self.glued(i - 1, i))
+            || (i >= 1 && matches!(self.w(i - 1), "$" | "#" | "£" | "€") && self.glued(i - 1, i))
+        {
             return None;
         }
         if matches!(
