@@ -1201,7 +1201,9 @@ impl Tagger<'_> {
             if w == "period" || (w == "latest" && end == k + 1) {
                 return None;
             }
-            return found(end, TimexType::Date, format!("{last_y:04}-Q{last_q}"));
+            // "the quarter" is the one in question, else the last one ended.
+            let (y, q) = self.last_quarter.unwrap_or((last_y, last_q));
+            return derived(end, TimexType::Date, format!("{y:04}-Q{q}"));
         }
         None
     }
