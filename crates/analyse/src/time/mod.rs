@@ -282,6 +282,8 @@ struct Tagger<'a> {
     last_quarter: Option<(i32, u8)>,
     /// The last full day an expression resolved to: clock times ("22 h") refer to it.
     last_day: Option<Day>,
+    /// The year of the last date met, for "that year", "the following year".
+    last_year: Option<i32>,
     /// Full dates the text states ("jeudi 6 janvier"), with the tense of their sentence:
     /// candidates for the anchor when the DCT lacks the day.
     stated_days: Vec<(Day, Tense)>,
@@ -323,7 +325,16 @@ fn best_stated_day(stated: &[(Day, Tense)], dct: Anchor) -> Option<Day> {
 
 impl<'a> Tagger<'a> {
     fn new(text: &'a str, toks: &'a [Tok], lang: Lang, anchor: Anchor) -> Tagger<'a> {
-        Tagger { text, toks, lang, anchor, last_quarter: None, last_day: None, stated_days: Vec::new() }
+        Tagger {
+            text,
+            toks,
+            lang,
+            anchor,
+            last_quarter: None,
+            last_day: None,
+            last_year: None,
+            stated_days: Vec::new(),
+        }
     }
 
     fn run(&mut self) -> Vec<Timex> {
@@ -393,7 +404,7 @@ impl Tagger<'_> {
             Lang::En => match (w(0), w(1), w(2)) {
                 ("the", "end" | "beginning" | "start" | "middle", "of") => 3,
                 ("early" | "late" | "mid" | "fiscal" | "calendar", ..) => 1,
-                ("earlier" | "later", "this" | "last" | "next", _) => 1,
+                ("earlier" | "later", "this" | "last" | "next" | "that", _) => 1,
                 ("the", "early" | "late", _) => 2,
                 _ => 0,
             },
@@ -415,6 +426,7 @@ impl Tagger<'_> {
             .or_else(|| self.quarter(i))
             .or_else(|| self.relative_word(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.anaphoric(i))
             .or_else(|| self.weekend(i))
             .or_else(|| self.week_part(i))
             .or_else(|| self.relative_unit(i))
@@ -436,6 +448,11 @@ impl Tagger<'_> {
             }
             if let Some(d) = parse_day(&f.value) {
                 self.last_day = Some(d);
+            }
+            if f.kind == TimexType::Date
+                && let Some(y) = f.value.get(..4).and_then(|y| y.parse().ok())
+            {
+                self.last_year = Some(y);
             }
         }
         r
@@ -972,6 +989,35 @@ impl Tagger<'_> {
             _ => (0, after_week),
         };
         found(end, TimexType::Date, self.shift(Unit::Week, offset)?)
+    }
+
+    /// English expressions that refer back to the story's time rather than the article's:
+    /// "that year", "the following year", "that quarter", "that (same) day", "the next day",
+    /// "the next morning": resolved from the last year, quarter or day met in the text.
+    fn anaphoric(&self, i: usize) -> Option<Found> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let (offset, k) = match (self.w(i), self.w(i + 1)) {
+            ("that", "same") => (0, i + 2),
+            ("that", _) => (0, i + 1),
+            ("the", "following" | "next") => (1, i + 2),
+            _ => return None,
+        };
+        let unit = self.w(k);
+        let part_of_day = self.part_of_day(k);
+        let value = match (unit, part_of_day) {
+            ("year", _) => format!("{:04}", self.last_year? + offset),
+            ("quarter", _) if offset == 0 => {
+                let (y, q) = self.last_quarter?;
+                format!("{y:04}-Q{q}")
+            }
+            ("day", _) => self.last_day?.add_days(i64::from(offset)).iso(),
+            (_, Some((code, _))) if offset == 1 => format!("{}{code}", self.last_day?.add_days(1).iso()),
+            _ => return None,
+        };
+        let kind = if part_of_day.is_some() { TimexType::Time } else { TimexType::Date };
+        derived(k + 1, kind, value)
     }
 
     /// "the weekend", "last weekend", "ce week-end", "le week-end dernier": the ISO week the
