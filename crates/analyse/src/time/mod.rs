@@ -1111,6 +1111,16 @@ impl Tagger<'_> {
                 found(k + 1, TimexType::Date, value)
             }
             Lang::En => {
+                // "a few years ago", "several months ago": some time back, length unsaid.
+                let vague = match (self.w(i), self.w(i + 1)) {
+                    ("a", "few") => Some(i + 2),
+                    ("several" | "few", _) => Some(i + 1),
+                    _ => None,
+                };
+                if let Some(k) = vague {
+                    unit_of(self.w(k), self.lang)?;
+                    return (self.w(k + 1) == "ago").then(|| found(k + 2, TimexType::Date, "PAST_REF"))?;
+                }
                 let (n, k) = self.number_at(i)?;
                 let unit = unit_of(self.w(k), self.lang)?;
                 match self.w(k + 1) {
@@ -1312,6 +1322,10 @@ impl Tagger<'_> {
         {
             return found(k + 3, TimexType::Duration, duration_value(n, u));
         }
+        // "a few days": the article belongs to the expression.
+        if self.lang == Lang::En && k == i && self.w(k) == "a" && self.w(k + 1) == "few" {
+            k += 1;
+        }
         let (n, after) = match self.number_at(k) {
             Some((n, a)) if self.lang == Lang::En && self.w(k) == "a" && k == i => (n, a),
             Some(x) => x,
@@ -1335,7 +1349,25 @@ impl Tagger<'_> {
             }
             _ => after,
         };
+        // "two more weeks", "five straight years".
+        let after = match (self.lang, self.w(after)) {
+            (Lang::En, "more" | "additional" | "straight" | "consecutive") => after + 1,
+            _ => after,
+        };
+        // "5 1/2 hours", "2 1/2 years".
+        let half_before = self.w(after) == "1" && self.w(after + 1) == "/" && self.w(after + 2) == "2";
+        let after = if half_before { after + 3 } else { after };
         let unit = unit_of(self.w(after), self.lang)?;
+        // "a minute and a half", "une heure et demie".
+        let half_after = matches!(
+            (self.w(after + 1), self.w(after + 2), self.w(after + 3)),
+            ("and", "a", "half") | ("et", "demie" | "demi", _)
+        );
+        let end = if half_after {
+            after + if self.w(after + 1) == "and" { 4 } else { 3 }
+        } else {
+            after + 1
+        };
         // A person's age ("Elvis Weiss, 20 ans", "âgée de 24 ans", "à 19 ans") is no duration.
         if self.lang == Lang::Fr
             && unit == Unit::Year
@@ -1353,9 +1385,13 @@ impl Tagger<'_> {
         if self.lang == Lang::En && matches!(self.w(after + 1), "ago" | "earlier") {
             return None;
         }
-        let value = if n == 0 { duration_x(unit) } else { duration_value(n, unit) };
+        let value = match (n, half_before || half_after) {
+            (0, _) => duration_x(unit),
+            (n, true) => half_more(n, unit).unwrap_or_else(|| duration_value(n, unit)),
+            (n, false) => duration_value(n, unit),
+        };
         let bounds = side.and_then(|side| self.bounds(n, unit, side));
-        Some(Found { bounds, ..found(after + 1, TimexType::Duration, value)? })
+        Some(Found { bounds, ..found(end, TimexType::Duration, value)? })
     }
 
     /// The days a duration of `n` `unit`s covers, ending at the anchor (`side` −1) or
@@ -1735,6 +1771,14 @@ impl Tagger<'_> {
             }
             (Lang::En, "recently") => (TimexType::Date, "PAST_REF"),
             (Lang::Fr, "recemment") => (TimexType::Date, "PAST_REF"),
+            (Lang::En, "the")
+                if matches!(
+                    (self.w(i + 1), self.w(i + 2)),
+                    ("near" | "foreseeable", "future" | "term") | ("short", "term")
+                ) =>
+            {
+                return found(i + 3, TimexType::Date, "FUTURE_REF");
+            }
             (Lang::En, "the") if matches!(self.w(i + 1), "future" | "past") => {
                 let v = if self.w(i + 1) == "future" { "FUTURE_REF" } else { "PAST_REF" };
                 return found(i + 2, TimexType::Date, v);
@@ -1757,6 +1801,17 @@ fn duration_value(n: u32, unit: Unit) -> String {
         Unit::Decade => format!("P{}Y", 10 * n),
         Unit::Year => format!("P{n}Y"),
     }
+}
+
+/// `n` and a half `unit`s, the half in the next smaller unit: P2Y6M, PT5H30M.
+fn half_more(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        _ => return None,
+    })
 }
 
 fn duration_x(unit: Unit) -> String {
