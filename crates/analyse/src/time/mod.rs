@@ -848,6 +848,15 @@ impl Tagger<'_> {
             forced = Some(if self.w(i) == "next" { Tense::Future } else { Tense::Past });
             start = i + 1;
         }
+        // "this coming Sunday", "this past Monday".
+        if self.lang == Lang::En
+            && self.w(i) == "this"
+            && matches!(self.w(i + 1), "coming" | "past")
+            && weekday_number(self.w(i + 2), self.lang).is_some()
+        {
+            forced = Some(if self.w(i + 1) == "coming" { Tense::Future } else { Tense::Past });
+            start = i + 2;
+        }
         let wd = weekday_number(self.w(start), self.lang)?;
         let mut end = start + 1;
         if self.lang == Lang::Fr {
@@ -961,9 +970,15 @@ impl Tagger<'_> {
     }
 
     /// A part of a week: "milieu de semaine", "début de la semaine dernière", "fin de semaine
-    /// prochaine", "mi-semaine", "midweek". TIMEX3 has no value for part of a week: it is
+    /// prochaine", "mi-semaine", "midweek"; and "the week of March 6". TIMEX3 has no value for part of a week: it is
     /// the week's own (`2022-W01`). English "early this week" is a modifier on "this week".
-    fn week_part(&self, i: usize) -> Option<Found> {
+    fn week_part(&mut self, i: usize) -> Option<Found> {
+        // "the week of March 6": that day's week.
+        if self.lang == Lang::En && self.w(i) == "the" && self.w(i + 1) == "week" && self.w(i + 2) == "of" {
+            let date = self.explicit_date(i + 3)?;
+            let day = parse_day(&date.value)?;
+            return found(date.end, TimexType::Date, day.week_value());
+        }
         let after_week = match self.lang {
             Lang::En if matches!(self.w(i), "midweek" | "mid-week") => {
                 return found(i + 1, TimexType::Date, self.shift(Unit::Week, 0)?);
@@ -993,7 +1008,8 @@ impl Tagger<'_> {
 
     /// English expressions that refer back to the story's time rather than the article's:
     /// "that year", "the following year", "that quarter", "that (same) day", "the next day",
-    /// "the next morning": resolved from the last year, quarter or day met in the text.
+    /// "the next morning", "the previous Friday": resolved from the last year, quarter or day
+    /// met in the text.
     fn anaphoric(&self, i: usize) -> Option<Found> {
         if self.lang != Lang::En {
             return None;
@@ -1002,10 +1018,23 @@ impl Tagger<'_> {
             ("that", "same") => (0, i + 2),
             ("that", _) => (0, i + 1),
             ("the", "following" | "next") => (1, i + 2),
+            // "the previous Friday": the last such day before the day in question.
+            ("the", "previous") => {
+                let wd = weekday_number(self.w(i + 2), self.lang)?;
+                let from = self.last_day?;
+                let back = (i64::from(from.weekday()) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                return derived(i + 3, TimexType::Date, from.add_days(-back).iso());
+            }
             _ => return None,
         };
         let unit = self.w(k);
         let part_of_day = self.part_of_day(k);
+        // "the following Monday": the first such day after the day in question.
+        if let Some(wd) = weekday_number(unit, self.lang).filter(|_| offset == 1) {
+            let from = self.last_day?;
+            let ahead = (i64::from(wd) - i64::from(from.weekday()) - 1).rem_euclid(7) + 1;
+            return derived(k + 1, TimexType::Date, from.add_days(ahead).iso());
+        }
         let value = match (unit, part_of_day) {
             ("year", _) => format!("{:04}", self.last_year? + offset),
             ("quarter", _) if offset == 0 => {
@@ -1149,6 +1178,10 @@ impl Tagger<'_> {
         }
         let w = self.w(i);
         let n = number_word(w, self.lang)?;
+        // "two thousand", "deux mille".
+        if matches!(self.w(i + 1), "thousand" | "mille") {
+            return Some((n * 1000, i + 2));
+        }
         // "twenty four", "vingt et un" are rare in the dev data: "twenty-four" is one token.
         if let Some(m) = number_word(self.w(i + 1), self.lang).filter(|m| n >= 20 && *m < 10) {
             return Some((n + m, i + 2));
@@ -1363,11 +1396,7 @@ impl Tagger<'_> {
             (self.w(after + 1), self.w(after + 2), self.w(after + 3)),
             ("and", "a", "half") | ("et", "demie" | "demi", _)
         );
-        let end = if half_after {
-            after + if self.w(after + 1) == "and" { 4 } else { 3 }
-        } else {
-            after + 1
-        };
+        let end = if half_after { after + if self.w(after + 1) == "and" { 4 } else { 3 } } else { after + 1 };
         // A person's age ("Elvis Weiss, 20 ans", "âgée de 24 ans", "à 19 ans") is no duration.
         if self.lang == Lang::Fr
             && unit == Unit::Year
@@ -1655,7 +1684,10 @@ impl Tagger<'_> {
         }
         let mut end = k + 1;
         // "l'été 1999", "the summer of 1999", "the winter of nineteen ninety-four".
-        let of = usize::from(matches!(self.w(end), "of" | "de") && self.year_at(end + 1).or(self.spelled_year(end + 1).map(|(y, _)| y)).is_some());
+        let of = usize::from(
+            matches!(self.w(end), "of" | "de")
+                && self.year_at(end + 1).or(self.spelled_year(end + 1).map(|(y, _)| y)).is_some(),
+        );
         let year = if let Some(y) = self.year_at(end + of) {
             end += of + 1;
             format!("{y:04}")
@@ -1674,14 +1706,17 @@ impl Tagger<'_> {
         if self.lang != Lang::En {
             return None;
         }
-        if self.w(i) == "two" && self.w(i + 1) == "thousand" {
-            return Some((2000, i + 2));
-        }
-        let century =
-            number_word(self.w(i), self.lang).filter(|c| (10..=20).contains(c) && self.num(i).is_none())?;
-        let rest = number_word(self.w(i + 1), self.lang)
-            .filter(|r| (10..=99).contains(r) && self.num(i + 1).is_none())?;
-        Some((century as i32 * 100 + rest as i32, i + 2))
+        let (year, end) = if self.w(i) == "two" && self.w(i + 1) == "thousand" {
+            (2000, i + 2)
+        } else {
+            let century = number_word(self.w(i), self.lang)
+                .filter(|c| (10..=20).contains(c) && self.num(i).is_none())?;
+            let rest = number_word(self.w(i + 1), self.lang)
+                .filter(|r| (10..=99).contains(r) && self.num(i + 1).is_none())?;
+            (century as i32 * 100 + rest as i32, i + 2)
+        };
+        // "two thousand years" is a length.
+        unit_of(self.w(end), self.lang).is_none().then_some((year, end))
     }
 
     /// "1999", "en 2022", "nineteen ninety-six", "the year two thousand": a year alone.
