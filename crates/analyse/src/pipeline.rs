@@ -275,6 +275,19 @@ mod tests {
     }
 
     #[test]
+    fn an_anchored_duration_has_its_days_in_the_timex_layer() {
+        let mut a = article("Le port est fermé depuis deux semaines.", "fr");
+        let published = storyline_doc::PartialDateTime::day(2021, 3, 12).unwrap();
+        a.meta.published = Some(storyline_doc::DatedBy::new(published, MetaSource::Container));
+        analyse(&mut a, &Models::new());
+        let t = &a.layers["timex"][0].value;
+        assert_eq!(
+            (t["value"].as_str(), t["begin"].as_str(), t["end"].as_str()),
+            (Some("P2W"), Some("2021-02-26"), Some("2021-03-12"))
+        );
+    }
+
+    #[test]
     fn layers_are_spans_over_the_text() {
         let mut a = article("Il pleut. « Non », dit-il.", "xx");
         analyse(&mut a, &Models::new());
