@@ -9,7 +9,16 @@
 //! and no full date in the text, "hier" is `2022-01`).
 //!
 //! Weekday names resolve as news writes them: to the nearest such day before the anchor when
-//! the sentence is in the past tense, after it when in the future, else the nearest one.
+//! the sentence is in the past tense, after it when in the future; otherwise the last one in
+//! English ("up from 44 million Thursday") and the nearest one in French ("les manifestations
+//! se poursuivent jeudi"). A day or month without a year is the nearest such one, the tense
+//! counting as a handicap against the other side (a few weeks ahead stays ahead in a past-tense
+//! sentence: "directors approved a split, payable Dec. 7").
+//!
+//! Parts of a week have no TIMEX3 value of their own: "en milieu de semaine", "early this
+//! week" take the week's (`2022-W01`). A DURATION keeps its length as value (`P2W`); when the
+//! text anchors it ("depuis deux semaines", "the past three years", "the next two weeks") and
+//! the anchor has the day, [`Timex::bounds`] gives the days it covers.
 
 pub mod calendar;
 mod lexicon;
