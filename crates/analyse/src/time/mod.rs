@@ -301,7 +301,7 @@ struct Tagger<'a> {
 /// Finds and normalises the temporal expressions of `text`.
 ///
 /// When the DCT does not give the day, a first pass reads the text for the day to anchor on
-/// (see [`best_stated_day`]), so that a weekday met before the sentence giving the full date
+/// (the latest full date in the DCT's period outside future-tense sentences), so that a weekday met before the sentence giving the full date
 /// resolves as well as one met after it.
 pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
     let toks = tokens(text);
