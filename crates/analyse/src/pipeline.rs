@@ -177,9 +177,9 @@ pub fn analyse(article: &mut Article, models: &Models) {
 
 /// Temporal expressions normalised against the publication date, labelled with their TIMEX3
 /// type, the value in `value.value`; a duration the text anchors ("depuis deux semaines")
-/// also has the days it covers in `value.begin` and `value.end`. Empty for a language without rules, and for an undated
-/// article: its relative expressions ("jeudi", "last week") cannot be resolved until a date
-/// is known (the story it joins will give one).
+/// also has the days it covers in `value.begin` and `value.end`. Empty for a language without
+/// rules, and for an undated article: its relative expressions ("jeudi", "last week") cannot
+/// be resolved until a date is known (the story it joins will give one).
 fn timex_layer(article: &Article) -> Vec<Annotation> {
     let lang = article.meta.language.as_ref().and_then(|l| time::Lang::from_code(&l.code));
     let (Some(lang), Some(published)) = (lang, &article.meta.published) else { return Vec::new() };

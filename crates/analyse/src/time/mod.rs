@@ -301,8 +301,8 @@ struct Tagger<'a> {
 /// Finds and normalises the temporal expressions of `text`.
 ///
 /// When the DCT does not give the day, a first pass reads the text for the day to anchor on
-/// (the latest full date in the DCT's period outside future-tense sentences), so that a weekday met before the sentence giving the full date
-/// resolves as well as one met after it.
+/// (the latest full date in the DCT's period outside future-tense sentences), so that a
+/// weekday met before the sentence giving the full date resolves as well as one met after it.
 pub fn tag(text: &str, lang: Lang, dct: Option<PartialDateTime>) -> Vec<Timex> {
     let toks = tokens(text);
     let dct = dct.unwrap_or(PartialDateTime::year(1970));
@@ -979,8 +979,9 @@ impl Tagger<'_> {
     }
 
     /// A part of a week: "milieu de semaine", "début de la semaine dernière", "fin de semaine
-    /// prochaine", "mi-semaine", "midweek"; and "the week of March 6". TIMEX3 has no value for part of a week: it is
-    /// the week's own (`2022-W01`). English "early this week" is a modifier on "this week".
+    /// prochaine", "mi-semaine", "midweek"; and "the week of March 6". TIMEX3 has no value
+    /// for part of a week: it is the week's own (`2022-W01`). English "early this week" is a
+    /// modifier on "this week".
     fn week_part(&mut self, i: usize) -> Option<Found> {
         // "the week of March 6": that day's week.
         if self.lang == Lang::En && self.w(i) == "the" && self.w(i + 1) == "week" && self.w(i + 2) == "of" {
