@@ -188,19 +188,23 @@ pub fn retime(article: &mut Article) {
 }
 
 /// Temporal expressions normalised against the publication date, labelled with their TIMEX3
-/// type, the value in `value.value`. Empty for a language without rules, and for an undated
-/// article: its relative expressions ("jeudi", "last week") cannot be resolved until a date
-/// is known (the story it joins will give one).
+/// type, the value in `value.value`; a duration the text anchors ("depuis deux semaines")
+/// also has the days it covers in `value.begin` and `value.end`. Empty for a language without
+/// rules, and for an undated article: its relative expressions ("jeudi", "last week") cannot
+/// be resolved until a date is known (the story it joins will give one).
 fn timex_layer(article: &Article) -> Vec<Annotation> {
     let lang = article.meta.language.as_ref().and_then(|l| time::Lang::from_code(&l.code));
     let (Some(lang), Some(published)) = (lang, &article.meta.published) else { return Vec::new() };
     let text = &article.text;
     time::tag(text, lang, Some(published.date))
         .into_iter()
-        .map(|t| Annotation {
-            span: Span::new(t.start, t.end),
-            label: t.kind.as_str().into(),
-            value: serde_json::json!({ "text": &text[t.start..t.end], "value": t.value }),
+        .map(|t| {
+            let mut value = serde_json::json!({ "text": &text[t.start..t.end], "value": t.value });
+            if let Some(b) = t.bounds {
+                value["begin"] = b.begin.into();
+                value["end"] = b.end.into();
+            }
+            Annotation { span: Span::new(t.start, t.end), label: t.kind.as_str().into(), value }
         })
         .collect()
 }
@@ -342,6 +346,19 @@ mod tests {
         let (start, end) =
             (source["start"].as_u64().unwrap() as usize, source["end"].as_u64().unwrap() as usize);
         assert_eq!(&a.text[start..end], "la police fluviale");
+    }
+
+    #[test]
+    fn an_anchored_duration_has_its_days_in_the_timex_layer() {
+        let mut a = article("Le port est fermé depuis deux semaines.", "fr");
+        let published = storyline_doc::PartialDateTime::day(2021, 3, 12).unwrap();
+        a.meta.published = Some(storyline_doc::DatedBy::new(published, MetaSource::Container));
+        analyse(&mut a, &Models::new());
+        let t = &a.layers["timex"][0].value;
+        assert_eq!(
+            (t["value"].as_str(), t["begin"].as_str(), t["end"].as_str()),
+            (Some("P2W"), Some("2021-02-26"), Some("2021-03-12"))
+        );
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! earliest *reference date* among the story's dated articles, marked as inferred.
 //!
 //! An article's reference date is its publication date when that gives the day; when it gives
-//! only the month or year (`2022-01`), it is the first day-precise date its own text states
-//! within that period (the `timex` layer: "jeudi 6 janvier"), which is how the temporal tagger
-//! anchors that article's own relative expressions too; else the publication date as it is.
+//! only the month or year (`2022-01`), it is the day the temporal tagger anchors that article's
+//! own relative expressions on (`storyline_analyse::time::reference_day`: the latest full date
+//! the text states in that period, outside sentences about the future); else the publication
+//! date as it is.
 //! Dates more than [`CONSISTENT_DAYS`] away from the story's median are left out, so that one
 //! article with a wrong date (an old page re-dated, a bad header) cannot date the rest.
 
+use storyline_analyse::time::{Lang, reference_day};
 use storyline_doc::{Article, MetaSource, PartialDateTime, Precision};
 
 /// How far from the story's median reference date an article's date may lie and still count.
@@ -25,11 +27,8 @@ pub fn reference_date(article: &Article) -> Option<PartialDateTime> {
     if dct.precision() >= Precision::Day {
         return Some(dct.truncate(Precision::Day));
     }
-    let stated = article.layers.get("timex").into_iter().flatten().find_map(|t| {
-        let value = t.value.get("value")?.as_str()?;
-        let date = PartialDateTime::parse_iso(value.get(..10)?).ok()?;
-        (date.precision() == Precision::Day && within(dct, date)).then_some(date)
-    });
+    let lang = article.meta.language.as_ref().and_then(|l| Lang::from_code(&l.code));
+    let stated = lang.and_then(|lang| reference_day(&article.text, lang, dct));
     Some(stated.unwrap_or(dct))
 }
 
@@ -50,11 +49,6 @@ pub fn earliest_consistent(mut dates: Vec<PartialDateTime>) -> Option<PartialDat
     dates.into_iter().find(|d| (day_number(d) - median).abs() <= CONSISTENT_DAYS)
 }
 
-/// Whether `date` falls within the period `dct` names (its year, or its year and month).
-fn within(dct: PartialDateTime, date: PartialDateTime) -> bool {
-    date.year == dct.year && dct.month.is_none_or(|m| date.month == Some(m))
-}
-
 /// Days since 1970-01-01 of a date's first day (a month counts from its 1st).
 fn day_number(d: &PartialDateTime) -> i64 {
     crate::features::days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
@@ -63,52 +57,42 @@ fn day_number(d: &PartialDateTime) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_doc::{Annotation, DatedBy, Metadata, Provenance, Span};
+    use storyline_doc::{DatedBy, Language, Metadata, Provenance};
 
-    fn article(published: Option<(&str, MetaSource)>, timex: &[&str]) -> Article {
-        let raw = format!("{published:?} {timex:?}");
+    fn article(published: Option<(&str, MetaSource)>, text: &str) -> Article {
+        let raw = format!("{published:?} {text}");
         let meta = Metadata {
             published: published.map(|(d, s)| DatedBy::new(PartialDateTime::parse_iso(d).unwrap(), s)),
+            language: Some(Language { code: "fr".into(), confidence: 1.0, source: MetaSource::Container }),
             ..Metadata::default()
         };
-        let mut a =
-            Article::from_paragraphs(Provenance::new("a.txt", None, raw.as_bytes()), meta, ["Texte."]);
-        let layer = timex
-            .iter()
-            .map(|v| Annotation {
-                span: Span::new(0, 1),
-                label: "DATE".into(),
-                value: serde_json::json!({ "value": v }),
-            })
-            .collect();
-        a.layers.insert("timex".into(), layer);
-        a
+        Article::from_paragraphs(Provenance::new("a.txt", None, raw.as_bytes()), meta, [text])
     }
 
     #[test]
-    fn a_month_date_is_refined_by_the_first_day_its_text_states_in_that_month() {
-        let a =
-            article(Some(("2021-03", MetaSource::Container)), &["2020-11-02", "2021-03-09TNI", "2021-03-12"]);
-        assert_eq!(reference_date(&a).unwrap().to_string(), "2021-03-09");
-        let b = article(Some(("2021-03", MetaSource::Container)), &["2021-04-01"]);
+    fn a_month_date_is_refined_by_the_day_its_text_is_written_from() {
+        let text = "Le 2 novembre 2020, rien. Le mardi 9 mars, la digue a cédé. Le 12 mars, on réparera.";
+        let a = article(Some(("2021-03", MetaSource::Container)), text);
+        assert_eq!(reference_date(&a).unwrap().to_string(), "2021-03-09", "the 12th is in the future");
+        let b = article(Some(("2021-03", MetaSource::Container)), "Le 1er avril, la digue a cédé.");
         assert_eq!(reference_date(&b).unwrap().to_string(), "2021-03");
-        let c = article(Some(("2021-03-15T10:00", MetaSource::MetaTag)), &["2021-03-09"]);
+        let c = article(Some(("2021-03-15T10:00", MetaSource::MetaTag)), text);
         assert_eq!(reference_date(&c).unwrap().to_string(), "2021-03-15");
-        assert_eq!(reference_date(&article(None, &["2021-03-09"])), None);
-        assert_eq!(reference_date(&article(Some(("2021-03-02", MetaSource::Inferred)), &[])), None);
+        assert_eq!(reference_date(&article(None, text)), None);
+        assert_eq!(reference_date(&article(Some(("2021-03-02", MetaSource::Inferred)), "")), None);
     }
 
     #[test]
     fn the_story_date_is_the_earliest_consistent_one() {
         let dated = [
-            article(Some(("2021-03-15", MetaSource::Container)), &[]),
-            article(Some(("2021-03-12", MetaSource::Container)), &[]),
+            article(Some(("2021-03-15", MetaSource::Container)), ""),
+            article(Some(("2021-03-12", MetaSource::Container)), ""),
             // A page dated years off: not consistent with the rest.
-            article(Some(("2019-06-01", MetaSource::Url)), &[]),
-            article(None, &[]),
+            article(Some(("2019-06-01", MetaSource::Url)), ""),
+            article(None, ""),
         ];
         assert_eq!(story_date(&dated).unwrap().to_string(), "2021-03-12");
-        assert_eq!(story_date(&[article(None, &[])]), None);
+        assert_eq!(story_date(&[article(None, "")]), None);
     }
 
     #[test]

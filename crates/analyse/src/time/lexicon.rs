@@ -11,6 +11,7 @@ pub enum Unit {
     Month,
     Quarter,
     Year,
+    Decade,
 }
 
 pub fn month_number(w: &str, lang: Lang) -> Option<u8> {
@@ -72,6 +73,7 @@ pub fn unit_of(w: &str, lang: Lang) -> Option<Unit> {
         (Lang::Fr, "mois") => Unit::Month,
         (Lang::Fr, "trimestre" | "trimestres") => Unit::Quarter,
         (Lang::Fr, "an" | "ans" | "annee" | "annees") => Unit::Year,
+        (Lang::Fr, "decennie" | "decennies") => Unit::Decade,
         (Lang::En, "minute" | "minutes") => Unit::Minute,
         (Lang::En, "hour" | "hours") => Unit::Hour,
         (Lang::En, "day" | "days") => Unit::Day,
@@ -79,6 +81,7 @@ pub fn unit_of(w: &str, lang: Lang) -> Option<Unit> {
         (Lang::En, "month" | "months") => Unit::Month,
         (Lang::En, "quarter" | "quarters") => Unit::Quarter,
         (Lang::En, "year" | "years") => Unit::Year,
+        (Lang::En, "decade" | "decades") => Unit::Decade,
         _ => return None,
     })
 }
@@ -141,6 +144,9 @@ pub fn number_word(w: &str, lang: Lang) -> Option<u32> {
             "forty" => 40,
             "fifty" => 50,
             "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
             "hundred" => 100,
             _ => {
                 // "twenty-four"
@@ -177,5 +183,94 @@ pub const FR_PAST_WORDS: &[&str] = &[
     "a", "ont", "avait", "avaient", "etait", "etaient", "fut", "furent", "hier", "dernier", "derniere", "est",
 ];
 
-pub const EN_FUTURE_WORDS: &[&str] = &["will", "ll", "next", "shall", "tomorrow", "upcoming", "scheduled"];
-pub const EN_PAST_WORDS: &[&str] = &["was", "were", "had", "said", "did", "last", "yesterday", "ago", "told"];
+/// Words that mark an English sentence as about the future, including verbs that are past in
+/// form but plan ahead ("planned a rally on Saturday", "is expected in April").
+pub const EN_FUTURE_WORDS: &[&str] = &[
+    "will",
+    "ll",
+    "next",
+    "shall",
+    "tomorrow",
+    "upcoming",
+    "scheduled",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "would",
+    "due",
+    "soon",
+    "intends",
+    "intend",
+    "planning",
+];
+/// Words that mark an English sentence as about the past: auxiliaries, time words and common
+/// irregular past forms (regular ones end in "-ed").
+pub const EN_PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "said",
+    "did",
+    "last",
+    "yesterday",
+    "ago",
+    "told",
+    "since",
+    "began",
+    "became",
+    "came",
+    "went",
+    "took",
+    "made",
+    "gave",
+    "got",
+    "left",
+    "found",
+    "met",
+    "held",
+    "won",
+    "lost",
+    "rose",
+    "fell",
+    "sold",
+    "bought",
+    "paid",
+    "brought",
+    "saw",
+    "ran",
+    "led",
+    "spent",
+    "sent",
+    "struck",
+    "shot",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "stood",
+    "thought",
+    "felt",
+    "kept",
+    "meant",
+    "heard",
+    "built",
+    "caught",
+    "taught",
+    "fought",
+    "earlier",
+];
+
+/// Words written with a period that does not end the sentence (folded, without the period).
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "inc", "corp",
+    "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "av", "bd", "mme", "mlle",
+];
