@@ -9,8 +9,8 @@
 //!    own family;
 //! 2. has a compatible **date** ([`crate::dates::compatible`]: text dates at most a day apart,
 //!    a publication date covering the week before it, an unknown date anything);
-//! 3. shares a **place** name (folded) with it, or one of the two names none;
-//! 4. shares a subject **actor** with it, or one of the two names none.
+//! 3. shares a **place** name (folded; words would join "New York" and "New Delhi") with it, or one of the two names none;
+//! 4. shares a subject **actor** name word with it, or one of the two names none.
 //!
 //! Otherwise it opens a happening. Mentions are taken article by article in the order given,
 //! each article in text order. A happening's date is its finest text date (else the
@@ -64,9 +64,22 @@ pub struct Group {
     pub mentions: Vec<usize>,
 }
 
-fn folded(names: &[String]) -> Vec<String> {
-    names.iter().map(|n| storyline_geo::fold(n)).filter(|n| !n.is_empty()).collect()
+/// The folded words of names: a name shortened on second mention ("the minister Ana
+/// Vela", "Vela") still shares a word with its full form.
+fn folded_words(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        for w in storyline_geo::fold(n).split([' ', '-']).filter(|w| w.chars().count() >= MIN_NAME_WORD) {
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
 }
+
+/// Shorter words are initials and particles ("J.", "de", "al").
+const MIN_NAME_WORD: usize = 3;
 
 fn share_or_either_empty(a: &[String], b: &[String]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
@@ -90,8 +103,8 @@ pub fn align(mentions: &[EventMention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let family = family(&m.event_type, &m.sub_type);
-        let places = folded(&m.places);
-        let actors = folded(&m.actors);
+        let places: Vec<String> = m.places.iter().map(|p| storyline_geo::fold(p)).collect();
+        let actors = folded_words(&m.actors);
         let joins = |g: &Group| {
             g.family == family
                 && crate::dates::compatible(g.date.as_ref(), m.date.as_ref())
