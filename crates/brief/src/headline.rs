@@ -54,7 +54,7 @@ fn what(happenings: &[Happening]) -> String {
         }
     }
     // Stable: ties keep the order of first mention.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [] => "News".to_string(),
         [(first, _)] => capitalised(first),

@@ -40,6 +40,16 @@ fn claim_words(c: &ClaimRow) -> String {
     format!("{what}{hedged}: {who}")
 }
 
+/// A citation: the outlet and the article, once when the outlet is only the article's name.
+fn citation(outlet: &str, article: &str) -> String {
+    if outlet.ends_with(article) { outlet.to_string() } else { format!("{outlet} · {article}") }
+}
+
+/// ACLED's sub-type name, or ours for the events ACLED does not code.
+fn event_words(acled: &str, sub_type: &str) -> String {
+    if acled.starts_with('(') { sub_type.replace('_', " ") } else { acled.to_string() }
+}
+
 fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Agree => "agree",
@@ -74,7 +84,7 @@ pub fn markdown(b: &Brief) -> String {
     writeln!(o, "Story {} · {} articles\n", b.story, b.sources.len()).ok();
     writeln!(o, "## Summary\n").ok();
     for s in &b.summary {
-        writeln!(o, "- {} [{} · {}]", s.text, s.outlet, s.article).ok();
+        writeln!(o, "- {} [{}]", s.text, citation(&s.outlet, &s.article)).ok();
     }
     writeln!(o, "\n## Timeline\n").ok();
     writeln!(o, "| id | date | dated by | event | what was reported | places | sources |").ok();
@@ -88,7 +98,7 @@ pub fn markdown(b: &Brief) -> String {
             e.id,
             e.date.as_deref().unwrap_or("undated"),
             format!("{:?}", e.dating).to_lowercase(),
-            cell(&e.acled),
+            cell(&event_words(&e.acled, &e.sub_type)),
             cell(&e.text),
             cell(&places.join(", ")),
             cell(&sources.join(", "))
@@ -201,10 +211,9 @@ pub fn html(b: &Brief) -> String {
     for s in &b.summary {
         writeln!(
             o,
-            "<li>{} <span class=\"cite\">[{} · {}]</span></li>",
+            "<li>{} <span class=\"cite\">[{}]</span></li>",
             e(&s.text),
-            e(&s.outlet),
-            e(&s.article)
+            e(&citation(&s.outlet, &s.article))
         )
         .ok();
     }
@@ -218,7 +227,7 @@ pub fn html(b: &Brief) -> String {
             e(&t.id),
             e(t.date.as_deref().unwrap_or("undated")),
             format!("{:?}", t.dating).to_lowercase(),
-            e(&t.acled),
+            e(&event_words(&t.acled, &t.sub_type)),
             e(&t.text),
             e(&places.join(", ")),
             e(&sources.join(", "))
