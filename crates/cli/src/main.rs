@@ -60,6 +60,8 @@ enum Command {
     Ner(cmd::ner::Args),
     Stories(cmd::stories::ListArgs),
     Story(cmd::stories::ShowArgs),
+    Brief(cmd::brief::Args),
+    Events(cmd::events_export::Args),
 }
 
 /// What every command may need besides its own arguments.
@@ -85,6 +87,8 @@ fn main() -> ExitCode {
         Command::Ner(args) => cmd::ner::run(&ctx, args),
         Command::Stories(args) => cmd::stories::list(&ctx, args),
         Command::Story(args) => cmd::stories::show(&ctx, args),
+        Command::Brief(args) => cmd::brief::run(&ctx, args),
+        Command::Events(args) => cmd::events_export::run(&ctx, args),
     };
     match outcome {
         Ok(code) => code,
