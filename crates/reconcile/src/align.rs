@@ -1,18 +1,25 @@
 //! Event mentions of different articles aligned into happenings.
 //!
-//! The rule: a mention joins the first happening (in the order they opened) that
+//! The rule: a mention joins the happening that fits it best (below) among those that
 //!
 //! 1. is of the same **family**: protests and riots are one family (a demonstration that
 //!    turned violent is reported as either), battles, explosions and violence against
 //!    civilians another (one attack is a "clash" for one outlet and an "attack" for another);
 //!    every other sub-type (a resignation, a state of emergency, an arrest, a disaster) is its
 //!    own family;
-//! 2. has a compatible **date** ([`crate::dates::compatible`]: text dates at most a day apart,
+//! 2. has a compatible **date** ([`crate::dates::compatible`]: text dates on the same day,
 //!    a publication date covering the week before it, an unknown date anything);
 //! 3. shares a **place** name (folded; words would join "New York" and "New Delhi") with it, or one of the two names none;
-//! 4. shares a subject **actor** name word with it, or one of the two names none.
+//! 4. has the same **sub-type**, or shares a place: two outlets may call one demonstration a
+//!    protest and a riot, but a protest and a riot with no place in common, on the same day, are
+//!    as likely two happenings (an airport occupied, a city hall burnt);
 //!
-//! Otherwise it opens a happening. Mentions are taken article by article in the order given,
+//! Actors do not bar a join, only weigh in the fit: a sentence's names are often those of who
+//! said it ("the president said ...") rather than of who took part.
+//!
+//! The best fit shares a place (2 points), shares an actor (1), has the same sub-type (1) and
+//! the nearest date (2 for the same days, 1 for a day apart); ties go to the happening opened
+//! first. A mention that none of them admits opens a happening. Mentions are taken article by article in the order given,
 //! each article in text order. A happening's date is its finest text date (else the
 //! publication date of its first mention); its places and actors are those of all its
 //! mentions.
@@ -58,6 +65,7 @@ pub fn family(event_type: &str, sub_type: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Group {
     pub family: String,
+    pub sub_types: Vec<String>,
     pub date: Option<Dated>,
     pub places: Vec<String>,
     pub actors: Vec<String>,
@@ -109,9 +117,23 @@ pub fn align(mentions: &[EventMention]) -> Vec<Group> {
             g.family == family
                 && crate::dates::compatible(g.date.as_ref(), m.date.as_ref())
                 && share_or_either_empty(&g.places, &places)
-                && share_or_either_empty(&g.actors, &actors)
+                && (g.sub_types.contains(&m.sub_type) || g.places.iter().any(|p| places.contains(p)))
         };
-        let k = match groups.iter().position(joins) {
+        let fit = |g: &Group| {
+            let shares = |a: &[String], b: &[String]| a.iter().any(|x| b.contains(x));
+            let near = match crate::dates::gap_days(g.date.as_ref(), m.date.as_ref()) {
+                Some(gap) if gap < 1.0 => 2,
+                Some(gap) if gap <= 1.0 => 1,
+                _ => 0,
+            };
+            2 * u32::from(shares(&g.places, &places))
+                + u32::from(shares(&g.actors, &actors))
+                + u32::from(g.sub_types.contains(&m.sub_type))
+                + near
+        };
+        // `max_by_key` keeps the last of equal keys: the reversed order keeps the first opened.
+        let best = groups.iter().enumerate().rev().filter(|(_, g)| joins(g)).max_by_key(|(_, g)| fit(g));
+        let k = match best.map(|(k, _)| k) {
             Some(k) => k,
             None => {
                 groups.push(Group { family, ..Group::default() });
@@ -120,6 +142,9 @@ pub fn align(mentions: &[EventMention]) -> Vec<Group> {
         };
         let g = &mut groups[k];
         g.mentions.push(i);
+        if !g.sub_types.contains(&m.sub_type) {
+            g.sub_types.push(m.sub_type.clone());
+        }
         if let Some(d) = m.date.as_ref().filter(|d| finer(d, g.date.as_ref())) {
             g.date = Some(*d);
         }

@@ -148,7 +148,7 @@ pub struct Comparison {
 }
 
 /// Whether an absence about `absent` speaks of a figure counting `measure`.
-fn covers(absent: &str, measure: &str) -> bool {
+pub(crate) fn covers(absent: &str, measure: &str) -> bool {
     absent == measure || (absent == "casualties" && matches!(measure, "killed" | "injured"))
 }
 

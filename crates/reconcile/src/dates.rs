@@ -26,9 +26,12 @@ pub struct Dated {
 /// How many days before its publication an article's undated report may have happened.
 const REPORTING_LAG_DAYS: f64 = 7.0;
 
-/// Two text dates known to the day are one happening when at most this many days apart: a
-/// night spans two dates ("la nuit de mercredi à jeudi"), and time zones shift a day.
-const SAME_DAY_SLACK: f64 = 1.0;
+/// Two text dates known to the day are one happening only when they share a day: news that
+/// dates events to the day dates different events (protests on Tuesday, an airport stormed on
+/// Wednesday, troops deployed on Thursday) to different days, and a timeline must keep them
+/// apart. A night across two dates is dated by its first (TIMEX3 `TNI`), so "the night of
+/// Wednesday to Thursday" and "Thursday" may open two happenings; both stay on the timeline.
+const SAME_DAY_SLACK: f64 = 0.0;
 
 /// The date of the sentence over `sentence`: its first DATE or TIME expression that names
 /// a calendar date, else the article's publication date.
@@ -79,6 +82,13 @@ fn window(d: &Dated) -> Option<(f64, f64)> {
     })
 }
 
+/// Days between two dates' own days (0 when they overlap); `None` when either is unknown.
+pub fn gap_days(a: Option<&Dated>, b: Option<&Dated>) -> Option<f64> {
+    let (a0, a1) = day_range(&a?.date)?;
+    let (b0, b1) = day_range(&b?.date)?;
+    Some((b0 - a1).max(a0 - b1).max(0.0))
+}
+
 /// Whether two mentions' dates allow one happening: an unknown date allows anything; known
 /// dates must have overlapping windows.
 pub fn compatible(a: Option<&Dated>, b: Option<&Dated>) -> bool {
@@ -111,8 +121,9 @@ mod tests {
     }
 
     #[test]
-    fn day_precise_text_dates_allow_one_day_apart_not_three() {
-        assert!(compatible(Some(&text("2019-03-05")), Some(&text("2019-03-06"))));
+    fn day_precise_text_dates_must_share_the_day() {
+        assert!(compatible(Some(&text("2019-03-05")), Some(&text("2019-03-05"))));
+        assert!(!compatible(Some(&text("2019-03-05")), Some(&text("2019-03-06"))));
         assert!(!compatible(Some(&text("2019-03-05")), Some(&text("2019-03-08"))));
         assert!(compatible(Some(&text("2019-03")), Some(&text("2019-03-20"))));
         assert!(!compatible(Some(&text("2019-04")), Some(&text("2019-03-20"))));

@@ -145,7 +145,7 @@ pub fn reconcile(articles: &[Article]) -> Vec<Happening> {
             mentions.push(mention);
         }
     }
-    align::align(&mentions)
+    let mut happenings: Vec<Happening> = align::align(&mentions)
         .into_iter()
         .enumerate()
         .map(|(n, group)| {
@@ -167,7 +167,62 @@ pub fn reconcile(articles: &[Article]) -> Vec<Happening> {
                 mentions: members.into_iter().cloned().collect(),
             }
         })
-        .collect()
+        .collect();
+    compare_absences_across_happenings(&mut happenings);
+    happenings
+}
+
+/// A stated lack of figures ("no immediate casualty figure") speaks of the story's toll, not
+/// only of the sentence it stands in, which alignment may have put in a happening of its own.
+/// When it is alone there, it moves to the happening of the same family, in its time window,
+/// where another outlet gives figures it covers (the one with most such figures; the first
+/// on a tie), so that the reader sees the figures and the lack of them side by side.
+fn compare_absences_across_happenings(happenings: &mut [Happening]) {
+    for from in 0..happenings.len() {
+        let lone_absences: Vec<usize> = happenings[from]
+            .comparisons
+            .iter()
+            .filter(|c| c.verdict == Verdict::SingleSource && c.headline.is_none())
+            .flat_map(|c| c.claims.iter().copied())
+            .collect();
+        for i in lone_absences.into_iter().rev() {
+            let claim = happenings[from].claims[i].clone();
+            // The claim's own sentence dates it (a publication date covers the days before it).
+            let date = happenings[from]
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.article == claim.source.article
+                        && m.sentence_span.start <= claim.span.start
+                        && claim.span.end <= m.sentence_span.end
+                })
+                .and_then(|m| m.date)
+                .or(happenings[from].date);
+            let family = happenings[from].family.clone();
+            let covered = |h: &Happening| {
+                h.claims
+                    .iter()
+                    .filter(|c| {
+                        c.kind == ClaimKind::Figure
+                            && c.source.outlet != claim.source.outlet
+                            && claims::covers(&claim.measure, &c.measure)
+                    })
+                    .count()
+            };
+            let target = (0..happenings.len())
+                .filter(|&k| k != from)
+                .filter(|&k| happenings[k].family == family)
+                .filter(|&k| dates::compatible(date.as_ref(), happenings[k].date.as_ref()))
+                .filter(|&k| covered(&happenings[k]) > 0)
+                .rev()
+                .max_by_key(|&k| covered(&happenings[k]));
+            let Some(to) = target else { continue };
+            happenings[from].claims.remove(i);
+            happenings[from].comparisons = claims::compare(&happenings[from].claims);
+            happenings[to].claims.push(claim);
+            happenings[to].comparisons = claims::compare(&happenings[to].claims);
+        }
+    }
 }
 
 fn most_common_sub_type<'a>(members: &[&'a EventMention]) -> &'a EventMention {

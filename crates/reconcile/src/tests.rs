@@ -197,7 +197,18 @@ fn text_dates_days_apart_are_different_happenings() {
         .timex("Tuesday", "2020-06-09")
         .event("Protesters", "peaceful_protest", "protests", &["Osterby"], &[])
         .done();
-    assert_eq!(reconcile(&[a, b]).len(), 2);
+    assert_eq!(reconcile(&[a.clone(), b]).len(), 2);
+    // A day apart is still two days: Monday's march is not Tuesday's.
+    let c = Draft::new("East Post", None, &["Protesters marched in Osterby on Saturday."])
+        .timex("Saturday", "2020-06-06")
+        .event("Protesters", "peaceful_protest", "protests", &["Osterby"], &[])
+        .done();
+    assert_eq!(reconcile(&[a.clone(), c]).len(), 2);
+    let d = Draft::new("West Post", None, &["Protesters marched in Osterby on Friday."])
+        .timex("Friday", "2020-06-05")
+        .event("Protesters", "peaceful_protest", "protests", &["Osterby"], &[])
+        .done();
+    assert_eq!(reconcile(&[a, d]).len(), 1);
 }
 
 fn toll(site: &str, text: &str, min: f64, max: Option<f64>) -> Article {
@@ -255,4 +266,37 @@ fn outlets_come_from_the_site_the_url_or_the_file() {
     assert_eq!(outlet(&a), "report.txt");
     a.provenance.position = Some(storyline_doc::Position::Line(3));
     assert_eq!(outlet(&a), format!("article {}", a.id));
+}
+
+#[test]
+fn a_stated_lack_of_figures_meets_the_figures_of_another_outlet() {
+    // One outlet counts the dead of Friday's crackdown; another, a day later, says in a
+    // sentence of its own (aligned apart: another sub-type, no place) that no figure is known.
+    let a = Draft::new(
+        "North Post",
+        Some("2020-06-06"),
+        &["Police fired on protesters in Osterby on Friday, killing dozens."],
+    )
+    .timex("Friday", "2020-06-05")
+    .count("dozens", "killed", Some("protesters"), 20.0, Some(99.0))
+    .event("fired", "excessive_force_against_protesters", "protests", &["Osterby"], &[])
+    .done();
+    let b = Draft::new(
+        "South Post",
+        Some("2020-06-06"),
+        &["The minister said protesters had clashed with the police but gave no casualty figure."],
+    )
+    .absence("no casualty figure", "no_figure")
+    .event("clashed", "protest_with_intervention", "protests", &[], &[])
+    .done();
+    for order in [[a.clone(), b.clone()], [b, a]] {
+        let happenings = reconcile(&order);
+        let disagreements: Vec<&Comparison> = happenings
+            .iter()
+            .flat_map(|h| &h.comparisons)
+            .filter(|c| c.verdict == Verdict::Disagree)
+            .collect();
+        assert_eq!(disagreements.len(), 1, "{happenings:#?}");
+        assert_eq!(disagreements[0].outlets.len(), 2);
+    }
 }

@@ -187,7 +187,7 @@ impl Resolver {
         if let Some(place) = &g.place {
             return self.by_place.get(&place.geonameid).copied();
         }
-        g.full_keys().find_map(|k| self.exact.get(&(g.kind.clone(), k)).copied())
+        g.full_keys().find_map(|k| self.exact.get(&(kind_class(&g.kind), k)).copied())
     }
 
     fn find_near(&self, g: &Group, story: Option<&str>, context: &HashSet<EntityId>) -> Option<EntityId> {
@@ -203,14 +203,19 @@ impl Resolver {
             let last = words.last().expect("two words or more");
             deletion_keys(last)
                 .into_iter()
-                .filter_map(|d| self.near_last.get(&(g.kind.clone(), d)))
+                .filter_map(|d| self.near_last.get(&(kind_class(&g.kind), d)))
                 .flatten()
                 .copied()
                 .filter(|&id| self.entities[id as usize].matches_near(&words))
                 .collect()
         } else {
             // A surname or first name alone: the entities whose full names contain that word.
-            self.by_word.get(&(g.kind.clone(), words[0].clone())).into_iter().flatten().copied().collect()
+            self.by_word
+                .get(&(kind_class(&g.kind), words[0].clone()))
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect()
         };
         let supported: Vec<EntityId> = candidates.iter().copied().filter(|&id| supported(id)).collect();
         // Only one reading, and the context vouches for it.
@@ -250,7 +255,7 @@ impl Resolver {
             if g.place.is_some() {
                 continue;
             }
-            let kind = g.kind.clone();
+            let kind = kind_class(&g.kind);
             self.exact.entry((kind.clone(), words.join(" "))).or_insert(id);
             if words.len() >= 2 {
                 for d in deletion_keys(words.last().expect("two words or more")) {
@@ -293,6 +298,16 @@ impl Entity {
                     a == b || (a.chars().count() >= 4 && b.chars().count() >= 4 && within_one_edit(a, b))
                 })
         })
+    }
+}
+
+/// The kinds whose names are looked up together: the tagger often calls one body an
+/// organisation in one sentence and "miscellaneous" in the next (a press agency, a party, a
+/// brand), so ORG and MISC share their indexes; a person and a place never do.
+pub(crate) fn kind_class(kind: &str) -> String {
+    match kind {
+        "ORG" | "MISC" => "ORG|MISC".to_string(),
+        other => other.to_string(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::PlaceRef;
 use crate::key::{name_key, within_one_edit};
+use crate::kind_class;
 use crate::titles;
 use std::collections::HashMap;
 use storyline_geo::Geocoder;
@@ -83,9 +84,9 @@ pub(crate) fn group(mentions: &[crate::Mention], geocoder: &Geocoder) -> Vec<Gro
 
     // The same name written the same way (up to the key), and near spellings of a name of
     // several words.
-    let mut first_of_key: HashMap<(&str, String), usize> = HashMap::new();
+    let mut first_of_key: HashMap<(String, String), usize> = HashMap::new();
     for i in (0..n).filter(|&i| !words[i].is_empty() && place_of[i].is_none()) {
-        let first = *first_of_key.entry((mentions[i].label, words[i].join(" "))).or_insert(i);
+        let first = *first_of_key.entry((kind_class(mentions[i].label), words[i].join(" "))).or_insert(i);
         sets.union(first, i);
     }
     let distinct: Vec<usize> = first_of_key.values().copied().collect();

@@ -157,3 +157,16 @@ fn a_title_alone_stands_for_the_one_person_given_it() {
     let minister = r.entity(ids[1].unwrap());
     assert_eq!(minister.titles.get("ministre"), Some(&2), "{:?}", minister.titles);
 }
+
+#[test]
+fn an_organisation_tagged_misc_elsewhere_is_one_entity() {
+    let mut r = Resolver::new();
+    let a = r.add_article(None, &[m("Velmora Watch", "ORG"), m("Velmora Watch", "MISC")]);
+    assert_eq!(a[0], a[1]);
+    let b = r.add_article(None, &[m("Velmora Watch", "MISC")]);
+    assert_eq!(b[0], a[0]);
+    assert_eq!(r.entity(a[0].unwrap()).kind, "ORG", "the first label wins a tie");
+    // A person and a place of the same name stay apart.
+    let c = r.add_article(None, &[m("Kelden", "PER"), m("Kelden", "LOC")]);
+    assert_ne!(c[0], c[1]);
+}
