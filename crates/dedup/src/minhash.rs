@@ -1,0 +1,97 @@
+//! MinHash signatures and what two of them say about their texts.
+//!
+//! Each of the `n` hash functions is a multiply-shift permutation of the 64-bit shingle
+//! hashes (`(a·x + b) >> 32`, `a` odd); a signature keeps each function's minimum. The share
+//! of equal positions in two signatures estimates the Jaccard similarity of the shingle sets
+//! (standard error √(J(1−J)/n)). The functions come from a fixed seed, so signatures made by
+//! one build can be compared with those of another.
+
+use crate::words::mix;
+
+const SEED: u64 = 0x5354_4f52_594c_494e;
+
+#[derive(Debug, Clone)]
+pub struct MinHasher {
+    multipliers: Vec<u64>,
+    offsets: Vec<u64>,
+}
+
+impl MinHasher {
+    pub fn new(hashes: usize) -> Self {
+        let draw = |i: usize, salt: u64| mix(SEED ^ salt ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        MinHasher {
+            multipliers: (0..hashes).map(|i| draw(i, 1) | 1).collect(),
+            offsets: (0..hashes).map(|i| draw(i, 2)).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.multipliers.len()
+    }
+
+    /// The signature of a set of shingle hashes, written into `out` (`len()` values).
+    pub fn signature_into(&self, shingles: &[u64], out: &mut Vec<u32>) {
+        out.clear();
+        out.resize(self.len(), u32::MAX);
+        for &x in shingles {
+            for (m, (a, b)) in out.iter_mut().zip(self.multipliers.iter().zip(&self.offsets)) {
+                let v = (a.wrapping_mul(x).wrapping_add(*b) >> 32) as u32;
+                *m = (*m).min(v);
+            }
+        }
+    }
+}
+
+/// The Jaccard similarity estimated from two signatures of the same hasher.
+pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    equal as f64 / a.len() as f64
+}
+
+/// The share of the smaller set found in the larger one, |A∩B| / min(|A|,|B|), from the
+/// Jaccard estimate and the two set sizes: |A∩B| = J(|A|+|B|)/(1+J).
+pub fn containment(jaccard: f64, size_a: usize, size_b: usize) -> f64 {
+    let smaller = size_a.min(size_b);
+    if smaller == 0 {
+        return 0.0;
+    }
+    let intersection = jaccard * (size_a + size_b) as f64 / (1.0 + jaccard);
+    (intersection / smaller as f64).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(range: std::ops::Range<u64>) -> Vec<u64> {
+        range.map(mix).collect()
+    }
+
+    #[test]
+    fn estimates_are_close_to_the_true_jaccard() {
+        let h = MinHasher::new(256);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        h.signature_into(&set(0..1000), &mut a);
+        h.signature_into(&set(500..1500), &mut b);
+        // True Jaccard 500/1500; 256 hashes give a standard error near 0.03.
+        assert!((jaccard(&a, &b) - 1.0 / 3.0).abs() < 0.1, "{}", jaccard(&a, &b));
+        h.signature_into(&set(2000..3000), &mut b);
+        assert!(jaccard(&a, &b) < 0.05);
+        h.signature_into(&set(0..1000), &mut b);
+        assert_eq!(jaccard(&a, &b), 1.0);
+    }
+
+    #[test]
+    fn a_cut_copy_is_contained_in_its_original() {
+        let h = MinHasher::new(256);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        h.signature_into(&set(0..900), &mut a);
+        h.signature_into(&set(0..600), &mut b);
+        let j = jaccard(&a, &b);
+        assert!((containment(j, 900, 600) - 1.0).abs() < 0.1, "{j}");
+        assert_eq!(containment(0.0, 900, 600), 0.0);
+    }
+}
