@@ -152,12 +152,13 @@ pub struct DedupIndex<I> {
     groups: Vec<Group<I>>,
     exact: HashMap<u64, u32, IdBuild>,
     members: Vec<Member>,
-    /// `members.len() × hashes` values, member after member.
-    signatures: Vec<u32>,
+    /// `members.len() × hashes` values, member after member, each the low 16 bits of a
+    /// MinHash value ([`minhash::stored`]).
+    signatures: Vec<u16>,
     /// Band key → the first member listed in that bucket.
-    buckets: HashMap<u64, u32, IdBuild>,
+    buckets: HashMap<u32, u32, IdBuild>,
     /// Band key → the further members of a bucket (other groups), rare.
-    crowded: HashMap<u64, Vec<u32>, IdBuild>,
+    crowded: HashMap<u32, Vec<u32>, IdBuild>,
     #[serde(skip)]
     scratch: Scratch,
 }
@@ -167,7 +168,7 @@ pub struct DedupIndex<I> {
 struct Scratch {
     hasher: Option<MinHasher>,
     signature: Vec<u32>,
-    band_keys: Vec<u64>,
+    band_keys: Vec<u32>,
     candidates: Vec<u32>,
 }
 
@@ -246,16 +247,18 @@ impl<I: Clone> DedupIndex<I> {
         self.verdict(group, similarity, kind, replaced)
     }
 
-    /// One key per band: the band's index and its rows, hashed together.
-    fn band_keys(&self, signature: &[u32], out: &mut Vec<u64>) {
+    /// One key per band: the band's index and its rows, hashed together. 32 bits are
+    /// enough: two different bands share a key with probability 2^-32, and a false candidate
+    /// only costs a signature comparison.
+    fn band_keys(&self, signature: &[u32], out: &mut Vec<u32>) {
         out.clear();
         for (band, rows) in signature.chunks_exact(self.config.rows.max(1)).enumerate() {
             let key = rows.iter().fold(band as u64, |h, &v| words::mix(h.rotate_left(29) ^ u64::from(v)));
-            out.push(key);
+            out.push((key >> 32) as u32);
         }
     }
 
-    fn bucket(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+    fn bucket(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
         let first = self.buckets.get(&key).copied();
         let rest = first.and_then(|_| self.crowded.get(&key)).map(Vec::as_slice).unwrap_or_default();
         first.into_iter().chain(rest.iter().copied())
@@ -315,7 +318,7 @@ impl<I: Clone> DedupIndex<I> {
         }
         if listed {
             self.members.push(Member { group, shingles: shingles.min(u32::MAX as usize) as u32 });
-            self.signatures.extend_from_slice(&scratch.signature);
+            self.signatures.extend(scratch.signature.iter().map(|&v| minhash::stored(v)));
         }
     }
 

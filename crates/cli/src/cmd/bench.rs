@@ -13,6 +13,7 @@ use storyline_eval::extraction::dataset;
 pub enum BenchCommand {
     // The help text is ExtractArgs' doc comment, short and long.
     Extract(ExtractArgs),
+    Dedup(crate::cmd::dedup::bench::BenchDedupArgs),
 }
 
 /// Time `extract_html` on one thread over pages held in memory.
@@ -40,6 +41,7 @@ pub struct ExtractArgs {
 pub fn run(ctx: &Context, command: BenchCommand) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Extract(args) => extract(ctx, args),
+        BenchCommand::Dedup(args) => crate::cmd::dedup::bench::bench_dedup(args),
     }
 }
 
@@ -90,7 +92,7 @@ fn load_pages(dir: &Path) -> anyhow::Result<Vec<LoadedPage>> {
 }
 
 /// Peak and current resident set in bytes, from /proc (Linux only).
-fn memory() -> (Option<u64>, Option<u64>) {
+pub(crate) fn memory() -> (Option<u64>, Option<u64>) {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let field = |name: &str| {
         status
@@ -105,7 +107,7 @@ fn memory() -> (Option<u64>, Option<u64>) {
 
 /// The CPU's model name, with family and model numbers when the name alone is vague (a
 /// VM often shows just "AMD EPYC").
-fn cpu_model() -> String {
+pub(crate) fn cpu_model() -> String {
     let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let field = |name: &str| {
         info.lines()

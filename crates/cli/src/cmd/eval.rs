@@ -17,6 +17,7 @@ pub enum EvalCommand {
     Extract(ExtractArgs),
     Ner(crate::cmd::ner::EvalNerArgs),
     Time(crate::cmd::time::EvalTimeArgs),
+    Dedup(crate::cmd::dedup::eval::EvalDedupArgs),
 }
 
 /// Score article extraction with each benchmark's own metric.
@@ -64,6 +65,7 @@ pub fn run(ctx: &Context, command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Extract(args) => extract(ctx, args),
         EvalCommand::Ner(args) => crate::cmd::ner::eval_ner(args),
         EvalCommand::Time(args) => crate::cmd::time::eval_time(args),
+        EvalCommand::Dedup(args) => crate::cmd::dedup::eval::eval_dedup(args),
     }
 }
 

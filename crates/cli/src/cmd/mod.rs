@@ -3,6 +3,7 @@
 pub mod analyse;
 pub mod articles;
 pub mod bench;
+pub mod dedup;
 pub mod entities;
 pub mod eval;
 pub mod extract;

@@ -1,0 +1,241 @@
+//! `storyline bench dedup`: inserts per second and peak memory of the dedup index on a long
+//! synthetic stream built from real texts.
+
+use super::corpus::{self, Doc, Source};
+use super::perturb::{self, Perturbation};
+use super::{IndexArgs, describe};
+use crate::cmd::bench::{cpu_model, memory};
+use serde_json::json;
+use std::collections::VecDeque;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use storyline_analyse::{sentences::sentences, tokenize::tokenize};
+use storyline_dedup::{DedupIndex, Kind};
+use storyline_eval::extraction::shingles::SplitMix64;
+
+/// Time the dedup index on a synthetic stream of articles built from real texts.
+///
+/// The sentences and titles of the 181 ScrapingHub bodies and 209 MMDS2025 dev articles under
+/// DIR make the stream. A new article takes the sentence count of a random real one and
+/// fills it with random sentences of the pool (three a paragraph) under a random title; with
+/// probability --copies the next article is instead a copy of one of the last --window
+/// articles of the stream, made by a random edit of `storyline eval dedup` (so copies of
+/// copies occur). Only `insert` is timed, on one thread; making the articles is not. At
+/// each checkpoint (10k, 100k, 1M, and every tenth of --articles) the report gives the
+/// insert rate overall and since the previous checkpoint, so a growing cost per article
+/// shows, and the peak resident set (VmHWM) of the whole process.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  storyline bench dedup --articles 1000000 --json")]
+pub struct BenchDedupArgs {
+    /// The data folder holding `extraction/scrapinghub` and `clustering/mmds2025`.
+    #[arg(default_value = "../shared/data")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub index: IndexArgs,
+    /// Articles in the stream.
+    #[arg(long, default_value_t = 100_000)]
+    pub articles: usize,
+    /// Share of the stream that copies a recent article.
+    #[arg(long, default_value_t = 0.3)]
+    pub copies: f64,
+    /// How many recent articles a copy may come from.
+    #[arg(long, default_value_t = 1000)]
+    pub window: usize,
+    /// Seed of every random draw.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The real material new articles are drawn from.
+struct Pool {
+    sentences: Vec<String>,
+    sentence_counts: Vec<usize>,
+    titles: Vec<String>,
+}
+
+impl Pool {
+    fn new(sources: &[Source]) -> Self {
+        let mut pool = Pool { sentences: Vec::new(), sentence_counts: Vec::new(), titles: Vec::new() };
+        for s in sources {
+            let before = pool.sentences.len();
+            for p in &s.paragraphs {
+                let spans = sentences(p, &tokenize(p));
+                pool.sentences.extend(spans.iter().map(|sp| p[sp.start..sp.end].to_string()));
+            }
+            pool.sentence_counts.push(pool.sentences.len() - before);
+            pool.titles.extend(s.title.clone());
+        }
+        pool
+    }
+
+    fn new_article(&self, rng: &mut SplitMix64) -> Doc {
+        let n = self.sentence_counts[rng.below(self.sentence_counts.len())].max(1);
+        let drawn: Vec<&str> =
+            (0..n).map(|_| self.sentences[rng.below(self.sentences.len())].as_str()).collect();
+        Doc {
+            title: Some(self.titles[rng.below(self.titles.len())].clone()),
+            paragraphs: drawn.chunks(3).map(|c| c.join(" ")).collect(),
+        }
+    }
+}
+
+struct Checkpoint {
+    articles: usize,
+    seconds: f64,
+    window_rate: f64,
+    peak_rss: Option<u64>,
+    rss: Option<u64>,
+    stats: storyline_dedup::Stats,
+    kinds: [usize; 3],
+}
+
+fn checkpoints(total: usize) -> Vec<usize> {
+    let mut at: Vec<usize> = (1..=10).map(|i| total * i / 10).collect();
+    let mut p = 10_000;
+    while p < total {
+        at.push(p);
+        p *= 10;
+    }
+    at.retain(|&n| n > 0);
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
+pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
+    let config = args.index.config();
+    let sources = corpus::load(&args.dir)?;
+    let pool = Pool::new(&sources);
+    let (_, rss_loaded) = memory();
+    let mut rng = SplitMix64::new(args.seed);
+    let mut recent: VecDeque<Doc> = VecDeque::with_capacity(args.window + 1);
+    let mut index: DedupIndex<u64> = DedupIndex::new(config);
+    let marks = checkpoints(args.articles);
+    let mut next_mark = 0;
+    let mut kinds = [0usize; 3];
+    let (mut seconds, mut last_seconds, mut last_articles) = (0.0, 0.0, 0);
+    let mut words = 0usize;
+    let mut report = Vec::new();
+    let copy_cut = (args.copies.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
+    let started = Instant::now();
+    for n in 0..args.articles {
+        let doc = if !recent.is_empty() && rng.next_u64() < copy_cut {
+            let original = &recent[rng.below(recent.len())];
+            let edit = Perturbation::ALL[rng.below(Perturbation::ALL.len())];
+            perturb::apply(edit, original, &sources, &mut rng)
+        } else {
+            pool.new_article(&mut rng)
+        };
+        let text = doc.text();
+        words += doc.words();
+        let t = Instant::now();
+        let verdict = index.insert(n as u64, black_box(&text), None);
+        seconds += t.elapsed().as_secs_f64();
+        kinds[match verdict.kind {
+            Kind::Exact => 0,
+            Kind::Near => 1,
+            Kind::New => 2,
+        }] += 1;
+        if recent.len() == args.window {
+            recent.pop_front();
+        }
+        recent.push_back(doc);
+        if marks.get(next_mark) == Some(&(n + 1)) {
+            let (peak_rss, rss) = memory();
+            let window = seconds - last_seconds;
+            report.push(Checkpoint {
+                articles: n + 1,
+                seconds,
+                window_rate: if window > 0.0 { (n + 1 - last_articles) as f64 / window } else { 0.0 },
+                peak_rss,
+                rss,
+                stats: index.stats(),
+                kinds,
+            });
+            (last_seconds, last_articles) = (seconds, n + 1);
+            next_mark += 1;
+            if !args.json {
+                eprintln!("{} articles...", n + 1);
+            }
+        }
+    }
+    let wall = started.elapsed().as_secs_f64();
+    let mb = |b: Option<u64>| b.map(|b| b as f64 / 1e6);
+    let mean_words = words as f64 / args.articles.max(1) as f64;
+
+    if args.json {
+        let points: Vec<_> = report
+            .iter()
+            .map(|c| {
+                json!({
+                    "articles": c.articles,
+                    "insert_seconds": c.seconds,
+                    "articles_per_s": c.articles as f64 / c.seconds,
+                    "articles_per_s_since_previous": c.window_rate,
+                    "peak_rss_mb": mb(c.peak_rss),
+                    "rss_mb": mb(c.rss),
+                    "index": c.stats,
+                    "verdicts": { "exact": c.kinds[0], "near": c.kinds[1], "new": c.kinds[2] },
+                })
+            })
+            .collect();
+        let v = json!({
+            "dir": args.dir.display().to_string(),
+            "config": describe(&config),
+            "articles": args.articles,
+            "copies": args.copies,
+            "window": args.window,
+            "seed": args.seed,
+            "mean_words": mean_words,
+            "rss_after_load_mb": mb(rss_loaded),
+            "wall_seconds": wall,
+            "cpu": cpu_model(),
+            "checkpoints": points,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "dedup index speed, one thread: {} articles ({mean_words:.0} words on average), {:.0}% copies of the last {}",
+        args.articles,
+        args.copies * 100.0,
+        args.window
+    );
+    println!("index: {}", describe(&config));
+    println!("cpu: {}; RSS after loading the texts {:.1} MB", cpu_model(), mb(rss_loaded).unwrap_or(0.0));
+    println!(
+        "\n{:>9} {:>11} {:>14} {:>10} {:>9} {:>9} {:>10} {:>7} {:>7} {:>8}",
+        "articles",
+        "articles/s",
+        "since previous",
+        "peak RSS",
+        "groups",
+        "sigs",
+        "buckets",
+        "exact",
+        "near",
+        "new"
+    );
+    for c in &report {
+        println!(
+            "{:>9} {:>11.0} {:>14.0} {:>10} {:>9} {:>9} {:>10} {:>7} {:>7} {:>8}",
+            c.articles,
+            c.articles as f64 / c.seconds,
+            c.window_rate,
+            c.peak_rss.map_or("n/a".into(), |b| format!("{:.0} MB", b as f64 / 1e6)),
+            c.stats.groups,
+            c.stats.signatures,
+            c.stats.buckets,
+            c.kinds[0],
+            c.kinds[1],
+            c.kinds[2]
+        );
+    }
+    println!("\nwall time {wall:.1} s (making the articles included; only inserts are timed)");
+    Ok(ExitCode::SUCCESS)
+}
