@@ -70,8 +70,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             shingle_words: 4,
-            bands: 32,
-            rows: 4,
+            bands: 42,
+            rows: 3,
             threshold: 0.5,
             min_containment_shingles: 30,
             bucket_groups: 8,

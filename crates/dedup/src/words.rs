@@ -12,8 +12,17 @@ use storyline_codec::FastHasher;
 
 /// The hashes of `text`'s words, in order.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    let folded = storyline_geo::fold(text);
-    let mut out = Vec::with_capacity(folded.len() / 6 + 1);
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // Folded piece by piece: a whole text with one curly quote would take the slow Unicode
+    // path of `fold` for every character, each ASCII piece takes its fast one.
+    for piece in text.split_whitespace() {
+        let folded = storyline_geo::fold(piece);
+        push_words(&folded, &mut out);
+    }
+    out
+}
+
+fn push_words(folded: &str, out: &mut Vec<u64>) {
     for word in folded.split(' ').filter(|w| !w.is_empty()) {
         if word.is_ascii() || !word.chars().any(writes_no_spaces) {
             out.push(hash_word(word));
@@ -34,7 +43,6 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
             out.push(hash_word(&word[s..]));
         }
     }
-    out
 }
 
 fn hash_word(word: &str) -> u64 {
