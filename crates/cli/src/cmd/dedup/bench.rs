@@ -5,10 +5,11 @@ use super::corpus::{self, Doc, Source};
 use super::perturb::{self, Perturbation};
 use super::{IndexArgs, describe};
 use crate::cmd::bench::{cpu_model, memory};
-use serde_json::json;
+use anyhow::Context as _;
+use serde_json::{Value, json};
 use std::collections::VecDeque;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use storyline_analyse::{sentences::sentences, tokenize::tokenize};
@@ -48,9 +49,28 @@ pub struct BenchDedupArgs {
     /// Seed of every random draw.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Stream the texts of this JSON Lines file instead (each line's `text`, or its `first`
+    /// then its `second`, as `storyline eval dedup --pairs-out` writes them), once, in order:
+    /// the input scripts/peer_datasketch.py times. --articles, --copies and --window are unused.
+    #[arg(long, value_name = "FILE")]
+    pub texts: Option<PathBuf>,
     /// Machine-readable output.
     #[arg(long)]
     pub json: bool,
+}
+
+fn read_texts(path: &Path) -> anyhow::Result<Vec<String>> {
+    let content = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut texts = Vec::new();
+    for (n, line) in content.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        for field in ["text", "first", "second"] {
+            if let Some(t) = v[field].as_str() {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    Ok(texts)
 }
 
 /// The real material new articles are drawn from.
@@ -127,13 +147,15 @@ fn checkpoints(total: usize) -> Vec<usize> {
 
 pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
     let config = args.index.config();
+    let given = args.texts.as_deref().map(read_texts).transpose()?;
+    let articles = given.as_ref().map_or(args.articles, Vec::len);
     let sources = corpus::load(&args.dir)?;
     let pool = Pool::new(&sources);
     let (_, rss_loaded) = memory();
     let mut rng = SplitMix64::new(args.seed);
     let mut recent: VecDeque<Doc> = VecDeque::with_capacity(args.window + 1);
     let mut index: DedupIndex<u64> = DedupIndex::new(config);
-    let marks = checkpoints(args.articles);
+    let marks = checkpoints(articles);
     let mut kinds = [0usize; 3];
     let (mut seconds, mut cpu_seconds) = (0.0, 0.0);
     let (mut last_cpu, mut last_articles) = (0.0, 0);
@@ -148,6 +170,11 @@ pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
             let batch_end = (made + BATCH).min(mark);
             let mut batch = Vec::with_capacity(batch_end - made);
             for n in made..batch_end {
+                if let Some(texts) = &given {
+                    words += texts[n].split_whitespace().count();
+                    batch.push((n as u64, texts[n].clone()));
+                    continue;
+                }
                 let doc = if !recent.is_empty() && rng.next_u64() < copy_cut {
                     let original = &recent[rng.below(recent.len())];
                     let edit = Perturbation::ALL[rng.below(Perturbation::ALL.len())];
@@ -197,7 +224,7 @@ pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
     }
     let wall = started.elapsed().as_secs_f64();
     let mb = |b: Option<u64>| b.map(|b| b as f64 / 1e6);
-    let mean_words = words as f64 / args.articles.max(1) as f64;
+    let mean_words = words as f64 / articles.max(1) as f64;
 
     if args.json {
         let points: Vec<_> = report
@@ -220,7 +247,8 @@ pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
         let v = json!({
             "dir": args.dir.display().to_string(),
             "config": describe(&config),
-            "articles": args.articles,
+            "articles": articles,
+            "texts": args.texts.as_ref().map(|p| p.display().to_string()),
             "copies": args.copies,
             "window": args.window,
             "seed": args.seed,
@@ -235,12 +263,18 @@ pub fn bench_dedup(args: BenchDedupArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "dedup index speed, one thread: {} articles ({mean_words:.0} words on average), {:.0}% copies of the last {}",
-        args.articles,
-        args.copies * 100.0,
-        args.window
-    );
+    match &args.texts {
+        Some(p) => println!(
+            "dedup index speed, one thread: the {articles} texts of {} ({mean_words:.0} words on average)",
+            p.display()
+        ),
+        None => println!(
+            "dedup index speed, one thread: {articles} articles ({mean_words:.0} words on average), \
+             {:.0}% copies of the last {}",
+            args.copies * 100.0,
+            args.window
+        ),
+    }
     println!("index: {}", describe(&config));
     println!("cpu: {}; RSS after loading the texts {:.1} MB", cpu_model(), mb(rss_loaded).unwrap_or(0.0));
     println!(

@@ -3,10 +3,11 @@
 use super::corpus::{self, Doc, Source};
 use super::perturb::{self, Perturbation};
 use super::{IndexArgs, describe};
-use serde_json::json;
+use anyhow::{Context as _, bail};
+use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_dedup::{Config, DedupIndex, Kind};
 use storyline_eval::extraction::shingles::{SplitMix64, page_counts};
@@ -49,6 +50,14 @@ pub struct EvalDedupArgs {
     /// Also list the missed copies and the false matches.
     #[arg(long)]
     pub errors: bool,
+    /// Write the pairs as JSON Lines (`{"id", "kind", "positive", "first", "second"}`), for a
+    /// peer to run on (scripts/peer_datasketch.py).
+    #[arg(long, value_name = "FILE")]
+    pub pairs_out: Option<PathBuf>,
+    /// Score this JSON Lines file of `{"id", "found", "similarity"}` (one line per pair of
+    /// --pairs-out) instead of running our index; the stream is then not run.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +138,57 @@ fn build_pairs(sources: &[Source], seed: u64, negatives: usize) -> Vec<Pair> {
     pairs
 }
 
+fn write_pairs(path: &Path, pairs: &[Pair]) -> anyhow::Result<()> {
+    let mut out = String::new();
+    for (id, p) in pairs.iter().enumerate() {
+        let line = json!({ "id": id, "kind": p.kind.name(), "positive": p.kind.positive(),
+            "first": p.first.text(), "second": p.second.text() });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
+}
+
+/// A peer's verdicts on the pairs of --pairs-out, scored like ours.
+fn read_predictions(path: &Path, pairs: &[Pair]) -> anyhow::Result<Vec<Scored>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut found = vec![None; pairs.len()];
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        let id = v["id"].as_u64().and_then(|i| usize::try_from(i).ok()).filter(|&i| i < pairs.len());
+        let (Some(id), Some(f)) = (id, v["found"].as_bool()) else {
+            bail!("{}:{}: expected {{\"id\": 0..{}, \"found\": bool, ...}}", path.display(), n + 1, pairs.len());
+        };
+        found[id] = Some((f, v["similarity"].as_f64().unwrap_or(if f { 1.0 } else { 0.0 })));
+    }
+    let missing = found.iter().filter(|f| f.is_none()).count();
+    if missing > 0 {
+        bail!("{}: no prediction for {missing} of {} pairs (same --seed and --negatives?)", path.display(), pairs.len());
+    }
+    Ok(pairs
+        .iter()
+        .zip(found)
+        .map(|(pair, f)| {
+            let (found, similarity) = f.unwrap_or_default();
+            Scored {
+                kind: pair.kind,
+                names: pair.names.clone(),
+                found,
+                exact: false,
+                similarity,
+                shared_text: shared_text(pair),
+            }
+        })
+        .collect())
+}
+
+fn shared_text(pair: &Pair) -> Option<f64> {
+    (pair.kind == PairKind::SameStory).then(|| {
+        let c = page_counts(&pair.first.text(), &pair.second.text());
+        c.precision().max(c.recall())
+    })
+}
+
 fn score_pair(config: Config, pair: &Pair) -> Scored {
     let mut index = DedupIndex::new(config);
     index.insert(0u32, &pair.first.text(), None);
@@ -139,10 +199,7 @@ fn score_pair(config: Config, pair: &Pair) -> Scored {
         found: v.kind != Kind::New,
         exact: v.kind == Kind::Exact,
         similarity: v.similarity,
-        shared_text: (pair.kind == PairKind::SameStory).then(|| {
-            let c = page_counts(&pair.first.text(), &pair.second.text());
-            c.precision().max(c.recall())
-        }),
+        shared_text: shared_text(pair),
     }
 }
 
@@ -271,10 +328,16 @@ pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
     let sources = corpus::load(&args.dir)?;
     let from_sh = sources.iter().filter(|s| s.name.starts_with("scrapinghub/")).count();
     let pairs = build_pairs(&sources, args.seed, args.negatives);
-    let scored: Vec<Scored> = pairs.iter().map(|p| score_pair(config, p)).collect();
+    if let Some(path) = &args.pairs_out {
+        write_pairs(path, &pairs)?;
+    }
+    let scored: Vec<Scored> = match &args.predictions {
+        Some(path) => read_predictions(path, &pairs)?,
+        None => pairs.iter().map(|p| score_pair(config, p)).collect(),
+    };
 
     let same_text = same_text_roots(&sources, &scored, &pairs);
-    let (stream_counts, stream_by_text, stream_docs) = stream(config, &sources, args.seed, &same_text);
+    let streamed = args.predictions.is_none().then(|| stream(config, &sources, args.seed, &same_text));
     let mut kinds: BTreeMap<PairKind, Vec<&Scored>> = BTreeMap::new();
     for s in &scored {
         kinds.entry(s.kind).or_default().push(s);
@@ -327,11 +390,12 @@ pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
                 v["same_story_fp"] = json!(hard);
                 v
             }).collect::<Vec<_>>(),
-            "stream": {
-                "articles": stream_docs,
-                "pairwise": stream_counts.json(),
-                "pairwise_shared_texts_as_one": stream_by_text.json(),
-            },
+            "stream": streamed.map(|(by_article, by_text, docs)| json!({
+                "articles": docs,
+                "pairwise": by_article.json(),
+                "pairwise_shared_texts_as_one": by_text.json(),
+            })),
+            "predictions": args.predictions.as_ref().map(|p| p.display().to_string()),
             "same_story_shared_copies": {
                 "threshold": SHARED_COPY,
                 "pairs": scored.iter().filter(|s| s.shared_text.is_some_and(|x| x >= SHARED_COPY)).count(),
@@ -352,7 +416,14 @@ pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
         sources.len() - from_sh,
         args.seed
     );
-    let _ = writeln!(out, "index: {}\n", describe(&config));
+    match &args.predictions {
+        Some(p) => {
+            let _ = writeln!(out, "verdicts: {}\n", p.display());
+        }
+        None => {
+            let _ = writeln!(out, "index: {}\n", describe(&config));
+        }
+    }
     let _ = writeln!(
         out,
         "{:<20} {:>5} {:>6} {:>6} {:>9} {:>9} {:>7} {:>9}",
@@ -428,20 +499,22 @@ pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
             c.fp
         );
     }
-    let _ = writeln!(
-        out,
-        "\nstream: {stream_docs} articles (every article and its {} copies) in one index, seeded order;\n\
-         pairwise over groups: precision {:.3}  recall {:.3}  F1 {:.3};\n\
-         the same, same-story articles that share most of their text counted as one text: \
-         precision {:.3}  recall {:.3}  F1 {:.3}",
-        Perturbation::ALL.len(),
-        stream_counts.precision(),
-        stream_counts.recall(),
-        stream_counts.f1(),
-        stream_by_text.precision(),
-        stream_by_text.recall(),
-        stream_by_text.f1()
-    );
+    if let Some((by_article, by_text, docs)) = streamed {
+        let _ = writeln!(
+            out,
+            "\nstream: {docs} articles (every article and its {} copies) in one index, seeded order;\n\
+             pairwise over groups: precision {:.3}  recall {:.3}  F1 {:.3};\n\
+             the same, same-story articles that share most of their text counted as one text: \
+             precision {:.3}  recall {:.3}  F1 {:.3}",
+            Perturbation::ALL.len(),
+            by_article.precision(),
+            by_article.recall(),
+            by_article.f1(),
+            by_text.precision(),
+            by_text.recall(),
+            by_text.f1()
+        );
+    }
     if args.errors {
         let _ = writeln!(out, "\nerrors:");
         for s in scored.iter().filter(|s| s.found != s.kind.positive()) {
