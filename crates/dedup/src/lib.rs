@@ -10,7 +10,7 @@
 //!   candidates, then a check of each candidate against [`Config::threshold`]. The similarity
 //!   checked is the containment of the smaller text in the larger, |A∩B| / min(|A|,|B|),
 //!   estimated from the signatures, so a copy with an extra paragraph or a cut ending still
-//!   matches; for texts too short to trust containment, Jaccard.
+//!   matches; for texts too short to trust containment, or of very different lengths, Jaccard.
 //! - **New**: no match; the article starts a group of its own.
 //!
 //! **Groups and canonical copies.** A group is named by the id of its first article and
@@ -62,6 +62,10 @@ pub struct Config {
     /// Containment is used only when the smaller text has at least this many shingles: a
     /// ten-word text found inside a long article is not a copy of it.
     pub min_containment_shingles: usize,
+    /// Containment is used only when the smaller text has at least this share of the
+    /// larger one's shingles: an article quoted whole inside one three times its length is
+    /// not a copy of it.
+    pub min_size_ratio: f64,
     /// Groups one LSH bucket lists at most; bounds the candidates of an insert.
     pub bucket_groups: usize,
 }
@@ -74,6 +78,7 @@ impl Default for Config {
             rows: 3,
             threshold: 0.5,
             min_containment_shingles: 30,
+            min_size_ratio: 1.0 / 3.0,
             bucket_groups: 8,
         }
     }
@@ -273,26 +278,35 @@ impl<I: Clone> DedupIndex<I> {
         candidates.sort_unstable();
         candidates.dedup();
         let hashes = self.config.hashes();
-        let mut best: Option<(u32, f64)> = None;
+        // Among the candidates that pass, the closest by Jaccard: a copy with a paragraph of
+        // another article contains that one's paragraph too, but overlaps its own original more.
+        let mut best: Option<(bool, f64, f64, u32)> = None;
         for &m in candidates.iter() {
             let member = self.members[m as usize];
             let start = m as usize * hashes;
             let j = minhash::jaccard(&scratch.signature, &self.signatures[start..start + hashes]);
-            let smaller = shingles.min(member.shingles as usize);
-            let similarity = if smaller >= self.config.min_containment_shingles {
-                minhash::containment(j, shingles, member.shingles as usize)
-            } else {
-                j
-            };
-            let better = match best {
-                None => true,
-                Some((g, s)) => similarity > s || (similarity == s && member.group < g),
-            };
+            let similarity = self.similarity(j, shingles, member.shingles as usize);
+            let this = (similarity >= self.config.threshold, j, similarity, member.group);
+            let better = best.is_none_or(|b| {
+                (this.0, this.1, this.2) > (b.0, b.1, b.2)
+                    || ((this.0, this.1, this.2) == (b.0, b.1, b.2) && this.3 < b.3)
+            });
             if better {
-                best = Some((member.group, similarity));
+                best = Some(this);
             }
         }
-        best
+        best.map(|(_, _, similarity, group)| (group, similarity))
+    }
+
+    /// Containment when both texts are long enough and of comparable length, else Jaccard.
+    fn similarity(&self, jaccard: f64, size_a: usize, size_b: usize) -> f64 {
+        let (smaller, larger) = (size_a.min(size_b), size_a.max(size_b));
+        let comparable = smaller as f64 >= self.config.min_size_ratio * larger as f64;
+        if smaller >= self.config.min_containment_shingles && comparable {
+            minhash::containment(jaccard, size_a, size_b)
+        } else {
+            jaccard
+        }
     }
 
     /// Lists the article in every bucket that does not list its group yet and has room;

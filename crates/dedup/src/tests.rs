@@ -15,6 +15,11 @@ crop but a good vintage, and several cooperatives have hired extra pickers to br
 the autumn rains.\n\nThe regional wine board said prices for the new vintage would be set in November, \
 once the volume of the harvest is known.";
 
+const LIBRARY: &str = "The national library reopened its main reading room on Monday after a renovation that \
+took four years.\n\nVisitors can again consult the manuscripts collection, which was moved to a temporary \
+depot during the works.\n\nThe new lighting and climate control are meant to protect the oldest volumes \
+from damage, and opening hours are extended to nine in the evening on weekdays.";
+
 fn index() -> DedupIndex<&'static str> {
     DedupIndex::new(Config::default())
 }
@@ -145,4 +150,29 @@ fn the_index_is_send_and_survives_serialisation() {
     let v = back.insert("b".into(), &BRIDGE.replace("Tuesday", "Monday"), None);
     assert_eq!((v.kind, v.group.as_str()), (Kind::Near, "a"));
     assert_eq!(back.stats().articles, 2);
+}
+
+#[test]
+fn an_article_quoted_whole_in_a_much_longer_one_is_not_its_copy() {
+    let roundup = format!("{BRIDGE}\n\n{HARVEST}\n\n{LIBRARY}");
+    // Bands of two rows make the pair a candidate for sure, so the similarity decides.
+    let sure = Config { bands: 64, rows: 2, ..Config::default() };
+    let mut ix = DedupIndex::new(sure);
+    ix.insert("roundup", &roundup, None);
+    let v = ix.insert("harvest", HARVEST, None);
+    assert_eq!(v.kind, Kind::New, "{v:?}");
+    assert!(v.similarity > 0.1, "{v:?}");
+    let mut any_length = DedupIndex::new(Config { min_size_ratio: 0.0, ..sure });
+    any_length.insert("roundup", &roundup, None);
+    assert_eq!(any_length.insert("harvest", HARVEST, None).kind, Kind::Near);
+}
+
+#[test]
+fn a_copy_joins_its_own_original_rather_than_an_article_it_quotes() {
+    let mut ix = DedupIndex::new(Config { bands: 64, rows: 2, ..Config::default() });
+    ix.insert("library", LIBRARY, None);
+    ix.insert("bridge", BRIDGE, None);
+    // The bridge story with the whole library story pasted in: it contains both.
+    let v = ix.insert("copy", &format!("{BRIDGE}\n\n{LIBRARY}"), None);
+    assert_eq!((v.kind, v.group), (Kind::Near, "bridge"), "{v:?}");
 }

@@ -157,13 +157,22 @@ fn read_predictions(path: &Path, pairs: &[Pair]) -> anyhow::Result<Vec<Scored>> 
         let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), n + 1))?;
         let id = v["id"].as_u64().and_then(|i| usize::try_from(i).ok()).filter(|&i| i < pairs.len());
         let (Some(id), Some(f)) = (id, v["found"].as_bool()) else {
-            bail!("{}:{}: expected {{\"id\": 0..{}, \"found\": bool, ...}}", path.display(), n + 1, pairs.len());
+            bail!(
+                "{}:{}: expected {{\"id\": 0..{}, \"found\": bool, ...}}",
+                path.display(),
+                n + 1,
+                pairs.len()
+            );
         };
         found[id] = Some((f, v["similarity"].as_f64().unwrap_or(if f { 1.0 } else { 0.0 })));
     }
     let missing = found.iter().filter(|f| f.is_none()).count();
     if missing > 0 {
-        bail!("{}: no prediction for {missing} of {} pairs (same --seed and --negatives?)", path.display(), pairs.len());
+        bail!(
+            "{}: no prediction for {missing} of {} pairs (same --seed and --negatives?)",
+            path.display(),
+            pairs.len()
+        );
     }
     Ok(pairs
         .iter()
@@ -380,6 +389,7 @@ pub fn eval_dedup(args: EvalDedupArgs) -> anyhow::Result<ExitCode> {
                 "shingle_words": config.shingle_words, "bands": config.bands, "rows": config.rows,
                 "hashes": config.hashes(), "threshold": config.threshold,
                 "min_containment_shingles": config.min_containment_shingles,
+                "min_size_ratio": config.min_size_ratio,
             },
             "pairs": scored.len(),
             "overall": overall.json(),

@@ -24,6 +24,9 @@ pub struct IndexArgs {
     /// Signature positions per band (hashes = bands × rows).
     #[arg(long, value_name = "R")]
     pub rows: Option<usize>,
+    /// Containment needs the smaller text to have at least this share of the larger's shingles.
+    #[arg(long, value_name = "SHARE")]
+    pub min_size_ratio: Option<f64>,
 }
 
 impl IndexArgs {
@@ -34,6 +37,7 @@ impl IndexArgs {
             shingle_words: self.shingle_words.unwrap_or(d.shingle_words).max(1),
             bands: self.bands.unwrap_or(d.bands).max(1),
             rows: self.rows.unwrap_or(d.rows).max(1),
+            min_size_ratio: self.min_size_ratio.unwrap_or(d.min_size_ratio),
             ..d
         }
     }
@@ -42,12 +46,14 @@ impl IndexArgs {
 /// The settings in one line, for reports.
 pub fn describe(c: &Config) -> String {
     format!(
-        "{}-word shingles, {} hashes = {} bands × {} rows, threshold {:.2} (containment; Jaccard under {} shingles)",
+        "{}-word shingles, {} hashes = {} bands × {} rows, threshold {:.2} (containment; Jaccard under {} \
+         shingles or under a {:.2} length ratio)",
         c.shingle_words,
         c.hashes(),
         c.bands,
         c.rows,
         c.threshold,
-        c.min_containment_shingles
+        c.min_containment_shingles,
+        c.min_size_ratio
     )
 }
