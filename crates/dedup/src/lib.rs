@@ -11,6 +11,8 @@
 //!   checked is the containment of the smaller text in the larger, |A∩B| / min(|A|,|B|),
 //!   estimated from the signatures, so a copy with an extra paragraph or a cut ending still
 //!   matches; for texts too short to trust containment, or of very different lengths, Jaccard.
+//!   A newcomer must also pass against the group's founder (its first article with a kept
+//!   signature), so that a copy mixing two articles does not chain their groups together.
 //! - **New**: no match; the article starts a group of its own.
 //!
 //! **Groups and canonical copies.** A group is named by the id of its first article and
@@ -139,6 +141,9 @@ struct Group<I> {
     canonical: I,
     canonical_window: Option<Window>,
     size: u32,
+    /// The member slot of the group's first article whose signature is kept: a newcomer must
+    /// be close to it too, so that a copy mixing two articles does not chain their groups.
+    founder: Option<u32>,
 }
 
 /// An article whose signature is kept.
@@ -281,11 +286,17 @@ impl<I: Clone> DedupIndex<I> {
         // Among the candidates that pass, the closest by Jaccard: a copy with a paragraph of
         // another article contains that one's paragraph too, but overlaps its own original more.
         let mut best: Option<(bool, f64, f64, u32)> = None;
-        for &m in candidates.iter() {
-            let member = self.members[m as usize];
+        let compare = |m: u32| {
             let start = m as usize * hashes;
             let j = minhash::jaccard(&scratch.signature, &self.signatures[start..start + hashes]);
-            let similarity = self.similarity(j, shingles, member.shingles as usize);
+            (j, self.similarity(j, shingles, self.members[m as usize].shingles as usize))
+        };
+        for &m in candidates.iter() {
+            let member = self.members[m as usize];
+            let (j, mut similarity) = compare(m);
+            if let Some(founder) = self.groups[member.group as usize].founder.filter(|&f| f != m) {
+                similarity = similarity.min(compare(founder).1);
+            }
             let this = (similarity >= self.config.threshold, j, similarity, member.group);
             let better = best.is_none_or(|b| {
                 (this.0, this.1, this.2) > (b.0, b.1, b.2)
@@ -331,13 +342,21 @@ impl<I: Clone> DedupIndex<I> {
             }
         }
         if listed {
+            let founder = &mut self.groups[group as usize].founder;
+            founder.get_or_insert(slot);
             self.members.push(Member { group, shingles: shingles.min(u32::MAX as usize) as u32 });
             self.signatures.extend(scratch.signature.iter().map(|&v| minhash::stored(v)));
         }
     }
 
     fn new_group(&mut self, id: I, window: Option<Window>) -> u32 {
-        self.groups.push(Group { name: id.clone(), canonical: id, canonical_window: window, size: 1 });
+        self.groups.push(Group {
+            name: id.clone(),
+            canonical: id,
+            canonical_window: window,
+            size: 1,
+            founder: None,
+        });
         (self.groups.len() - 1) as u32
     }
 

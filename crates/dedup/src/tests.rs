@@ -176,3 +176,16 @@ fn a_copy_joins_its_own_original_rather_than_an_article_it_quotes() {
     let v = ix.insert("copy", &format!("{BRIDGE}\n\n{LIBRARY}"), None);
     assert_eq!((v.kind, v.group), (Kind::Near, "bridge"), "{v:?}");
 }
+
+#[test]
+fn a_newcomer_must_be_close_to_the_founder_of_the_group_too() {
+    let bridge: Vec<&str> = BRIDGE.split("\n\n").collect();
+    let mut ix = DedupIndex::new(Config { bands: 64, rows: 2, ..Config::default() });
+    ix.insert("bridge", BRIDGE, None);
+    // Most of the bridge story with the library story appended: a copy of the bridge story.
+    let member = format!("{}\n\n{}\n\n{}\n\n{LIBRARY}", bridge[0], bridge[1], bridge[2]);
+    assert_eq!(ix.insert("member", &member, None).group, "bridge");
+    // The library story with one bridge paragraph: close to the member, not to the bridge story.
+    let v = ix.insert("library", &format!("{LIBRARY}\n\n{}", bridge[2]), None);
+    assert_eq!((v.kind, v.group), (Kind::New, "library"), "{v:?}");
+}
