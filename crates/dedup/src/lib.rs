@@ -25,7 +25,7 @@
 //! earlier copies.
 //!
 //! **Cost.** The index keeps no text: for an article that adds something to the LSH
-//! buckets, its signature (4 bytes per hash) and shingle count; exact and near copies whose
+//! buckets, its signature (the low 16 bits of each hash) and shingle count; exact and near copies whose
 //! bucket entries are already held by their group add only an exact-key entry. Each bucket
 //! lists at most [`Config::bucket_groups`] groups, and a group once, so an insert checks at
 //! most `bands × bucket_groups` candidates whatever the size of the index.
@@ -274,8 +274,8 @@ impl<I: Clone> DedupIndex<I> {
         first.into_iter().chain(rest.iter().copied())
     }
 
-    /// The group most similar to the article among its LSH candidates, with that
-    /// similarity; ties go to the older group.
+    /// The group the article joins among its LSH candidates' groups, with the similarity
+    /// that decided; ties go to the older group.
     fn best_candidate(&self, scratch: &mut Scratch, shingles: usize) -> Option<(u32, f64)> {
         let candidates = &mut scratch.candidates;
         candidates.clear();
