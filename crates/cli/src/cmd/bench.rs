@@ -14,6 +14,7 @@ pub enum BenchCommand {
     // The help text is ExtractArgs' doc comment, short and long.
     Extract(ExtractArgs),
     Cluster(crate::cmd::bench_cluster::BenchClusterArgs),
+    Dedup(crate::cmd::dedup::bench::BenchDedupArgs),
 }
 
 /// Time `extract_html` on one thread over pages held in memory.
@@ -42,6 +43,7 @@ pub fn run(ctx: &Context, command: BenchCommand) -> anyhow::Result<ExitCode> {
     match command {
         BenchCommand::Extract(args) => extract(ctx, args),
         BenchCommand::Cluster(args) => crate::cmd::bench_cluster::bench_cluster(args),
+        BenchCommand::Dedup(args) => crate::cmd::dedup::bench::bench_dedup(args),
     }
 }
 

@@ -19,6 +19,7 @@ pub enum EvalCommand {
     Time(crate::cmd::time::EvalTimeArgs),
     Events(crate::cmd::events::EvalEventsArgs),
     Cluster(crate::cmd::eval_cluster::EvalClusterArgs),
+    Dedup(crate::cmd::dedup::eval::EvalDedupArgs),
 }
 
 /// Score article extraction with each benchmark's own metric.
@@ -68,6 +69,7 @@ pub fn run(ctx: &Context, command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Time(args) => crate::cmd::time::eval_time(args),
         EvalCommand::Events(args) => crate::cmd::events::eval_events(args),
         EvalCommand::Cluster(args) => crate::cmd::eval_cluster::eval_cluster(args),
+        EvalCommand::Dedup(args) => crate::cmd::dedup::eval::eval_dedup(args),
     }
 }
 

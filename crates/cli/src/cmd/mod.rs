@@ -5,6 +5,7 @@ pub mod articles;
 pub mod bench;
 pub mod bench_cluster;
 pub mod brief;
+pub mod dedup;
 pub mod entities;
 pub mod eval;
 pub mod eval_cluster;
