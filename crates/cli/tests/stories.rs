@@ -78,3 +78,40 @@ fn an_undated_article_is_dated_from_its_story() {
     let after = run(storyline(&data).args(["article", a["id"].as_str().unwrap(), "--json"]));
     assert_eq!(stdout(&before), stdout(&after));
 }
+
+/// A wire story republished with small edits is a copy: it joins the original's story, and
+/// the story view names its canonical copy.
+#[test]
+fn a_near_copy_joins_its_original_and_knows_its_canonical_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let paragraphs = [
+        "The harbour authority of Port Velmar closed the northern container terminal on Monday after a fire broke out in a warehouse storing lithium batteries.",
+        "Firefighters from three districts worked through the night to contain the blaze, which sent a column of black smoke over the old town and the fishing quay.",
+        "Residents of the quay district were told to keep their windows shut, and two schools near the port stayed closed on Tuesday as a precaution.",
+        "The authority said the terminal would reopen once inspectors had checked the cranes and the storage sheds, which could take until the end of the week.",
+    ];
+    let original = format!(
+        "---\ndate: 2031-05-12\nlang: en\ntitle: Fire closes Port Velmar terminal\n---\n{}\n",
+        paragraphs.join("\n\n")
+    );
+    let copy = format!(
+        "---\ndate: 2031-05-12\nlang: en\ntitle: Warehouse blaze shuts container terminal\n---\nAdvertisement\n\n{}\n\nRead more\n",
+        paragraphs[..3].join("\n\n")
+    );
+    std::fs::write(input.join("a.txt"), original).unwrap();
+    std::fs::write(input.join("b.txt"), copy).unwrap();
+    let data = tmp.path().join("data");
+    assert!(run(storyline(&data).arg("ingest").arg(&input)).status.success());
+    let listed = stories(&data);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    let o = run(storyline(&data).args(["story", &listed[0]["id"].to_string(), "--json"]));
+    let story: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let articles = story["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    let copies: Vec<&Value> = articles.iter().filter(|a| a["copy_of"].is_string()).collect();
+    assert_eq!(copies.len(), 1, "{story}");
+    let canonical = articles.iter().find(|a| a["copy_of"].is_null()).unwrap();
+    assert_eq!(copies[0]["copy_of"], canonical["id"]);
+}

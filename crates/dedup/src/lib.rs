@@ -46,7 +46,16 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use storyline_codec::IdBuild;
-use storyline_doc::PartialDateTime;
+use storyline_doc::{Article, PartialDateTime};
+
+/// An article's text as the dedup stage compares it: its title, then its paragraphs (a copy
+/// with another headline still shares most shingles; one with the same headline, more).
+pub fn article_text(article: &Article) -> String {
+    match &article.meta.title {
+        Some(title) => format!("{title}\n\n{}", article.text),
+        None => article.text.clone(),
+    }
+}
 
 /// How copies are found. The defaults are chosen from `storyline eval dedup` (see
 /// BENCHMARKS.md, "Near-duplicates").

@@ -19,7 +19,7 @@ use storyline_doc::article::ID_LEN;
 use storyline_doc::{Article, Position};
 
 pub use schema::{LATEST as SCHEMA_VERSION, Migration};
-pub use stories::{StoryMember, StoryRow};
+pub use stories::{CopyOf, StoryMember, StoryRow};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "storyline.db";

@@ -113,6 +113,21 @@ pub const MIGRATIONS: &[Migration] = &[
             CREATE INDEX story_articles_by_story ON story_articles (story);
         ",
     },
+    Migration {
+        name: "copies: each duplicate article and its canonical copy",
+        // Written with the stories by the same pass (the dedup stage runs first in it): one
+        // row per article that is a copy of another, none for canonical copies, so that an
+        // article is in its own group unless a row says otherwise.
+        sql: "
+            CREATE TABLE copies (
+                article    INTEGER PRIMARY KEY REFERENCES articles (seq) ON DELETE CASCADE,
+                canonical  INTEGER NOT NULL REFERENCES articles (seq),
+                kind       TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+                similarity REAL NOT NULL
+            ) STRICT;
+            CREATE INDEX copies_by_canonical ON copies (canonical);
+        ",
+    },
 ];
 
 /// The schema version this build writes.

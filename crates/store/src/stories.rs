@@ -25,6 +25,17 @@ pub struct StoryMember {
     pub score: f64,
 }
 
+/// An article that copies another, exactly or nearly (the dedup stage's verdict).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CopyOf {
+    pub article: String,
+    /// The group's canonical copy.
+    pub canonical: String,
+    /// `exact` or `near`.
+    pub kind: String,
+    pub similarity: f64,
+}
+
 impl Store {
     /// Calls `each` with every stored article, in the order they were stored (arrival
     /// order), without holding them all in memory.
@@ -44,16 +55,18 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces every story and membership, in one transaction.
+    /// Replaces every story, membership and copy, in one transaction.
     pub fn replace_stories(
         &mut self,
         stories: &[StoryRow],
         members: &[StoryMember],
+        copies: &[CopyOf],
     ) -> Result<(), StoreError> {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
-        tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories;").map_err(sql_err)?;
+        tx.execute_batch("DELETE FROM copies; DELETE FROM story_articles; DELETE FROM stories;")
+            .map_err(sql_err)?;
         {
             let mut story = tx
                 .prepare("INSERT INTO stories (id, size, title, first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -72,8 +85,34 @@ impl Store {
             for m in members {
                 member.execute(params![m.article, m.story, m.score]).map_err(sql_err)?;
             }
+            let mut copy = tx
+                .prepare(
+                    "INSERT INTO copies (article, canonical, kind, similarity)
+                     SELECT a.seq, c.seq, ?3, ?4 FROM articles a, articles c WHERE a.id = ?1 AND c.id = ?2",
+                )
+                .map_err(sql_err)?;
+            for c in copies {
+                copy.execute(params![c.article, c.canonical, c.kind, c.similarity]).map_err(sql_err)?;
+            }
         }
         tx.commit().map_err(sql_err)
+    }
+
+    /// Every article that copies another, in arrival order.
+    pub fn copies(&self) -> Result<Vec<CopyOf>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, c.id, k.kind, k.similarity FROM copies k
+                 JOIN articles a ON a.seq = k.article JOIN articles c ON c.seq = k.canonical
+                 ORDER BY a.seq",
+            )
+            .map_err(|e| self.sql_err(e))?;
+        stmt.query_map([], |r| {
+            Ok(CopyOf { article: r.get(0)?, canonical: r.get(1)?, kind: r.get(2)?, similarity: r.get(3)? })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_err(e))
     }
 
     /// Every article's story, in arrival order.
@@ -118,7 +157,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::Store;
-    use crate::{StoryMember, StoryRow};
+    use crate::{CopyOf, StoryMember, StoryRow};
     use storyline_doc::{Article, Metadata, Provenance};
 
     #[test]
@@ -135,10 +174,17 @@ mod tests {
         let row = |id, size| StoryRow { id, size, title: None, first_published: None, last_published: None };
         let member = |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5 };
         store
-            .replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>())
+            .replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>(), &[])
             .unwrap();
         let members = vec![member(&articles[0], 1), member(&articles[1], 2), member(&articles[2], 1)];
-        store.replace_stories(&[row(1, 2), row(2, 1)], &members).unwrap();
+        let copy = CopyOf {
+            article: articles[1].id.clone(),
+            canonical: articles[0].id.clone(),
+            kind: "near".into(),
+            similarity: 0.9,
+        };
+        store.replace_stories(&[row(1, 2), row(2, 1)], &members, std::slice::from_ref(&copy)).unwrap();
+        assert_eq!(store.copies().unwrap(), [copy]);
         assert_eq!(store.story_members().unwrap(), members);
         assert_eq!(store.list_stories(true, 10).unwrap(), [row(1, 2), row(2, 1)]);
         let mut seen = Vec::new();

@@ -169,7 +169,7 @@ fn sweep(articles: &[Article], gold: &[storyline_eval::cluster::Label]) -> Vec<(
             let config = Config { threshold, anchor_weight: w, ..Config::default() };
             let mut builder = StoryBuilder::new(config);
             articles.iter().for_each(|a| builder.push(a));
-            let (_, members) = builder.finish();
+            let (_, members, _) = builder.finish();
             let predicted: HashMap<&str, i64> =
                 members.iter().map(|m| (m.article.as_str(), m.story)).collect();
             let pred: Vec<i64> = articles.iter().map(|a| predicted[a.id.as_str()]).collect();

@@ -12,14 +12,21 @@ use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
 use storyline_cluster::{Clusterer, Config, StoryId, dating};
+use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
 use storyline_doc::{Article, DatedBy, MetaSource};
-use storyline_store::{Store, StoryMember, StoryRow};
+use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
 
-/// Articles fed in order, and what their stories look like once the stream ends.
+/// Articles fed in order through the dedup stage, then (unless a copy) the cluster stage, and
+/// what their stories look like once the stream ends.
 pub struct StoryBuilder {
+    dedup: DedupIndex<String>,
     clusterer: Clusterer,
     /// Per article: id, story at the time, score.
     assigned: Vec<(String, StoryId, f32)>,
+    /// Per duplicate group (named by its first article): its story and current canonical copy.
+    groups: HashMap<String, (StoryId, String)>,
+    /// Per copy: id, group, kind, similarity.
+    copies: Vec<(String, String, &'static str, f64)>,
     /// Per story opened: title of its first article, first and last publication date.
     opened: HashMap<StoryId, Opened>,
 }
@@ -29,11 +36,37 @@ type Opened = (Option<String>, Option<String>, Option<String>);
 
 impl StoryBuilder {
     pub fn new(config: Config) -> StoryBuilder {
-        StoryBuilder { clusterer: Clusterer::new(config), assigned: Vec::new(), opened: HashMap::new() }
+        StoryBuilder {
+            dedup: DedupIndex::new(storyline_dedup::Config::default()),
+            clusterer: Clusterer::new(config),
+            assigned: Vec::new(),
+            groups: HashMap::new(),
+            copies: Vec::new(),
+            opened: HashMap::new(),
+        }
     }
 
+    /// A copy of an article already seen joins that article's story without being clustered
+    /// again (a wire story republished ten times is one report, not ten votes for its story).
     pub fn push(&mut self, article: &Article) {
+        let date = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred);
+        let verdict = self.dedup.insert(article.id.clone(), &article_text(article), date.map(|d| &d.date));
+        if let Some((story, canonical)) = self.groups.get_mut(&verdict.group) {
+            *canonical = verdict.canonical.clone();
+            let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
+            self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
+            let story = *story;
+            self.assigned.push((article.id.clone(), story, verdict.similarity as f32));
+            self.note_dates(story, article);
+            return;
+        }
         let a = self.clusterer.add(article);
+        self.groups.insert(verdict.group, (a.story, verdict.canonical));
+        self.note_dates(a.story, article);
+        self.assigned.push((article.id.clone(), a.story, a.score));
+    }
+
+    fn note_dates(&mut self, story: StoryId, article: &Article) {
         // The story's span comes from its articles' own dates, not those inferred from it.
         let date = article
             .meta
@@ -42,14 +75,14 @@ impl StoryBuilder {
             .filter(|d| d.source != MetaSource::Inferred)
             .map(|d| d.date.to_string());
         let entry =
-            self.opened.entry(a.story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
+            self.opened.entry(story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
         entry.2 = max_opt(entry.2.take(), date);
-        self.assigned.push((article.id.clone(), a.story, a.score));
     }
 
-    /// Runs the last merge pass and returns the stories (numbered by their first article)
-    /// and every article's membership, in feeding order.
-    pub fn finish(mut self) -> (Vec<StoryRow>, Vec<StoryMember>) {
+    /// Runs the last merge pass and returns the stories (numbered by their first article),
+    /// every article's membership, in feeding order, and the copies with their groups'
+    /// canonical copies as they stand at the end.
+    pub fn finish(mut self) -> (Vec<StoryRow>, Vec<StoryMember>, Vec<CopyOf>) {
         self.clusterer.merge_pass();
         let mut rows: HashMap<StoryId, StoryRow> = HashMap::new();
         let mut members = Vec::with_capacity(self.assigned.len());
@@ -73,7 +106,19 @@ impl StoryBuilder {
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
-        (rows, members)
+        let groups = &self.groups;
+        let copies = self
+            .copies
+            .into_iter()
+            .map(|(article, group, kind, similarity)| {
+                let canonical = groups[&group].1.clone();
+                // A copy published earlier than the first seen became canonical: the first
+                // one is then the copy of it.
+                let article = if canonical == article { group } else { article };
+                CopyOf { article, canonical, kind: kind.into(), similarity }
+            })
+            .collect();
+        (rows, members, copies)
     }
 }
 
@@ -96,8 +141,8 @@ fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
 pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
     let mut builder = StoryBuilder::new(config.clone());
     store.for_each_article(|a| builder.push(&a))?;
-    let (rows, members) = builder.finish();
-    store.replace_stories(&rows, &members)?;
+    let (rows, members, copies) = builder.finish();
+    store.replace_stories(&rows, &members, &copies)?;
     Ok(rows.len())
 }
 
@@ -189,9 +234,12 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: no story {} in {}", args.id, ctx.data.display());
         return Ok(ExitCode::FAILURE);
     }
+    let copy_of: HashMap<String, String> =
+        store.copies()?.into_iter().map(|c| (c.article, c.canonical)).collect();
     let mut articles = Vec::new();
     for m in &members {
         let a = store.get_article(&m.article)?;
+        let copy = copy_of.get(&a.id);
         articles.push(json!({
             "id": a.id,
             "title": a.meta.title,
@@ -199,6 +247,7 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
             "date_source": a.meta.published.as_ref().map(|d| &d.source),
             "language": a.meta.language.as_ref().map(|l| l.code.clone()),
             "score": m.score,
+            "copy_of": copy,
         }));
     }
     // Entities resolved across the store; counted here by their mentions in this story.
@@ -228,8 +277,9 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         println!("story {} ({} articles)", args.id, members.len());
         for a in &articles {
             let inferred = if a["date_source"] == "inferred" { " (inferred)" } else { "" };
+            let copy = a["copy_of"].as_str().map_or(String::new(), |c| format!("  [copy of {c}]"));
             println!(
-                "  {}  {}{inferred}  {}",
+                "  {}  {}{inferred}  {}{copy}",
                 a["id"].as_str().unwrap_or(""),
                 a["published"].as_str().unwrap_or("undated"),
                 a["title"].as_str().unwrap_or("(untitled)")
