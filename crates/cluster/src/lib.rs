@@ -14,6 +14,7 @@
 
 mod clusterer;
 pub mod features;
+pub mod interlingual;
 pub mod keys;
 pub mod stem;
 pub mod vector;
