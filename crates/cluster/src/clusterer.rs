@@ -25,7 +25,10 @@ pub struct Config {
     /// language can join on anchors alone.
     pub anchor_weight: f32,
     /// Weight of the interlingual channel (places by gazetteer id, dates, amounts: see
-    /// [`crate::interlingual`]), the third term of the `max`.
+    /// [`crate::interlingual`]), a third term of the `max` counted only across languages:
+    /// when the story has no article in the article's language (or, in the merge pass, two
+    /// stories share no language). Within one language, content terms say more, and these
+    /// few common keys (the country, the year) would join unrelated stories.
     pub interlingual_weight: f32,
     /// Time decay (days): the similarity is multiplied by `exp(-Δ/time_scale_days)`, Δ the
     /// days between the article and the story's latest article, when both are dated.
@@ -46,6 +49,9 @@ pub struct Config {
     pub max_candidates: usize,
     /// Every this many articles, stories updated since the last pass are compared with their
     /// candidates and merged when their centroids' similarity reaches `merge_threshold`.
+    /// It is below `threshold` on purpose: an article joins greedily, on the document
+    /// frequencies seen so far, so joins are kept strict; the pass decides later, between
+    /// whole stories, what the join hesitated on.
     pub merge_every: u64,
     pub merge_threshold: f32,
 }
@@ -53,7 +59,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.25,
+            threshold: 0.4,
             anchor_weight: 0.8,
             interlingual_weight: 0.8,
             time_scale_days: 7.0,
@@ -64,7 +70,7 @@ impl Default for Config {
             posting_cap: 64,
             max_candidates: 16,
             merge_every: 64,
-            merge_threshold: 0.5,
+            merge_threshold: 0.25,
         }
     }
 }
@@ -137,7 +143,6 @@ impl Channels {
     fn each(&self) -> [&Sparse; 3] {
         [&self.content, &self.anchors, &self.interlingual]
     }
-
 }
 
 /// Online story clustering over analysed articles.
@@ -431,7 +436,8 @@ impl Clusterer {
         self.merged_into.insert(from, into);
         let keep = self.config.centroid_terms;
         let target = self.stories.get_mut(&into).expect("merging into an active story");
-        let gone_channels = Channels { content: gone.content, anchors: gone.anchors, interlingual: gone.interlingual };
+        let gone_channels =
+            Channels { content: gone.content, anchors: gone.anchors, interlingual: gone.interlingual };
         target.absorb(&gone_channels, keep);
         target.size += gone.size;
         for l in gone.languages {
@@ -444,7 +450,8 @@ impl Clusterer {
             (a, b) => a.or(b),
         };
         let q = self.config.query_terms;
-        let keys: Vec<u64> = gone_channels.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
+        let keys: Vec<u64> =
+            gone_channels.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
         self.post(into, &keys);
     }
 }
