@@ -24,6 +24,12 @@ pub struct Config {
     /// similarity is `max(content, anchor_weight × anchors)`, so an article in another
     /// language can join on anchors alone.
     pub anchor_weight: f32,
+    /// Weight of the interlingual channel (places by gazetteer id, dates, amounts: see
+    /// [`crate::interlingual`]), a third term of the `max` counted only across languages:
+    /// when the story has no article in the article's language (or, in the merge pass, two
+    /// stories share no language). Within one language, content terms say more, and these
+    /// few common keys (the country, the year) would join unrelated stories.
+    pub interlingual_weight: f32,
     /// Time decay (days): the similarity is multiplied by `exp(-Δ/time_scale_days)`, Δ the
     /// days between the article and the story's latest article, when both are dated.
     pub time_scale_days: f32,
@@ -43,6 +49,9 @@ pub struct Config {
     pub max_candidates: usize,
     /// Every this many articles, stories updated since the last pass are compared with their
     /// candidates and merged when their centroids' similarity reaches `merge_threshold`.
+    /// It is below `threshold` on purpose: an article joins greedily, on the document
+    /// frequencies seen so far, so joins are kept strict; the pass decides later, between
+    /// whole stories, what the join hesitated on.
     pub merge_every: u64,
     pub merge_threshold: f32,
 }
@@ -50,8 +59,9 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.25,
+            threshold: 0.4,
             anchor_weight: 0.8,
+            interlingual_weight: 0.8,
             time_scale_days: 7.0,
             dormant_days: 14.0,
             max_active: 20_000,
@@ -60,7 +70,7 @@ impl Default for Config {
             posting_cap: 64,
             max_candidates: 16,
             merge_every: 64,
-            merge_threshold: 0.5,
+            merge_threshold: 0.25,
         }
     }
 }
@@ -85,23 +95,53 @@ pub struct Merge {
 struct Story {
     content: Sparse,
     anchors: Sparse,
+    interlingual: Sparse,
     content_norm: f32,
     anchors_norm: f32,
+    interlingual_norm: f32,
     size: u32,
     /// Day of the latest dated article, if any.
     last_day: Option<f64>,
+    /// The languages of its articles.
+    languages: Vec<String>,
     /// Position in the recency order (see [`Clusterer::recency`]).
     touched: u64,
 }
 
 impl Story {
-    fn absorb(&mut self, content: &[(u64, f32)], anchors: &[(u64, f32)], keep: usize) {
-        self.content = vector::add(&self.content, content);
+    fn absorb(&mut self, v: &Channels, keep: usize) {
+        self.content = vector::add(&self.content, &v.content);
         vector::keep_heaviest(&mut self.content, keep);
-        self.anchors = vector::add(&self.anchors, anchors);
+        self.anchors = vector::add(&self.anchors, &v.anchors);
         vector::keep_heaviest(&mut self.anchors, keep / 2);
+        self.interlingual = vector::add(&self.interlingual, &v.interlingual);
+        vector::keep_heaviest(&mut self.interlingual, keep / 2);
         self.content_norm = vector::norm(&self.content);
         self.anchors_norm = vector::norm(&self.anchors);
+        self.interlingual_norm = vector::norm(&self.interlingual);
+    }
+
+    /// The centroid's channels at unit length.
+    fn unit(&self) -> Channels {
+        Channels {
+            content: unit(&self.content, self.content_norm),
+            anchors: unit(&self.anchors, self.anchors_norm),
+            interlingual: unit(&self.interlingual, self.interlingual_norm),
+        }
+    }
+}
+
+/// An article's (or a centroid's) weighted vectors, one per channel.
+#[derive(Debug, Clone, Default)]
+struct Channels {
+    content: Sparse,
+    anchors: Sparse,
+    interlingual: Sparse,
+}
+
+impl Channels {
+    fn each(&self) -> [&Sparse; 3] {
+        [&self.content, &self.anchors, &self.interlingual]
     }
 }
 
@@ -187,19 +227,23 @@ impl Clusterer {
     /// [`Clusterer::add`] for features already read.
     pub fn add_features(&mut self, f: &Features) -> Assignment {
         self.documents += 1;
-        for &(k, _) in f.content.iter().chain(&f.anchors) {
+        for &(k, _) in f.content.iter().chain(&f.anchors).chain(&f.interlingual) {
             *self.df.entry(k).or_insert(0) += 1;
         }
         if let Some(day) = f.day {
             self.clock = Some(self.clock.map_or(day, |c| c.max(day)));
         }
         self.expire();
-        let content = self.weigh(&f.content);
-        let anchors = self.weigh(&f.anchors);
+        let v = Channels {
+            content: self.weigh(&f.content),
+            anchors: self.weigh(&f.anchors),
+            interlingual: self.weigh(&f.interlingual),
+        };
+        let languages: Vec<String> = f.language.iter().cloned().collect();
         let best = self
-            .candidates(&content, &anchors)
+            .candidates(&v)
             .into_iter()
-            .map(|id| (id, self.similarity(&content, &anchors, f.day, &self.stories[&id])))
+            .map(|id| (id, self.similarity(&v, f.day, &languages, &self.stories[&id])))
             .fold(None, |best: Option<(StoryId, f32)>, (id, s)| match best {
                 Some((_, b)) if b >= s => best,
                 _ => Some((id, s)),
@@ -214,17 +258,20 @@ impl Clusterer {
                 let empty = Story {
                     content: Vec::new(),
                     anchors: Vec::new(),
+                    interlingual: Vec::new(),
                     content_norm: 0.0,
                     anchors_norm: 0.0,
+                    interlingual_norm: 0.0,
                     size: 0,
                     last_day: None,
+                    languages: Vec::new(),
                     touched: 0,
                 };
                 self.stories.insert(story, empty);
                 Assignment { story, score: 0.0, opened: true }
             }
         };
-        self.join(assignment.story, &content, &anchors, f.day);
+        self.join(assignment.story, &v, f.day, f.language.as_deref());
         if self.config.merge_every > 0 && self.documents % self.config.merge_every == 0 {
             self.merge_pass();
         }
@@ -258,10 +305,17 @@ impl Clusterer {
         v
     }
 
-    fn similarity(&self, content: &[(u64, f32)], anchors: &[(u64, f32)], day: Option<f64>, s: &Story) -> f32 {
-        let c = if s.content_norm > 0.0 { vector::dot(content, &s.content) / s.content_norm } else { 0.0 };
-        let a = if s.anchors_norm > 0.0 { vector::dot(anchors, &s.anchors) / s.anchors_norm } else { 0.0 };
-        c.max(self.config.anchor_weight * a) * self.decay(day, s.last_day)
+    fn similarity(&self, v: &Channels, day: Option<f64>, languages: &[String], s: &Story) -> f32 {
+        let cos = |a: &[(u64, f32)], b: &[(u64, f32)], norm: f32| {
+            if norm > 0.0 { vector::dot(a, b) / norm } else { 0.0 }
+        };
+        let c = cos(&v.content, &s.content, s.content_norm);
+        let a = cos(&v.anchors, &s.anchors, s.anchors_norm);
+        let i = cos(&v.interlingual, &s.interlingual, s.interlingual_norm);
+        let across = !languages.is_empty() && !languages.iter().any(|l| s.languages.contains(l));
+        let score = c.max(self.config.anchor_weight * a);
+        let score = if across { score.max(self.config.interlingual_weight * i) } else { score };
+        score * self.decay(day, s.last_day)
     }
 
     fn decay(&self, a: Option<f64>, b: Option<f64>) -> f32 {
@@ -273,10 +327,10 @@ impl Clusterer {
 
     /// Active stories sharing heavy terms with the article, best-first by the weight they
     /// share, at most `max_candidates`; ties to the older story.
-    fn candidates(&self, content: &[(u64, f32)], anchors: &[(u64, f32)]) -> Vec<StoryId> {
+    fn candidates(&self, v: &Channels) -> Vec<StoryId> {
         let mut shared: HashMap<StoryId, f32, IdBuild> = HashMap::default();
         let q = self.config.query_terms;
-        for v in [content, anchors] {
+        for v in v.each() {
             let weights: HashMap<u64, f32, IdBuild> = v.iter().copied().collect();
             for key in vector::heaviest_keys(v, q) {
                 for id in self.postings.get(&key).into_iter().flatten() {
@@ -292,12 +346,17 @@ impl Clusterer {
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
-    fn join(&mut self, id: StoryId, content: &[(u64, f32)], anchors: &[(u64, f32)], day: Option<f64>) {
+    fn join(&mut self, id: StoryId, v: &Channels, day: Option<f64>, language: Option<&str>) {
         self.tick += 1;
         let keep = self.config.centroid_terms;
         let story = self.stories.get_mut(&id).expect("joining an active story");
-        story.absorb(content, anchors, keep);
+        story.absorb(v, keep);
         story.size += 1;
+        if let Some(l) = language
+            && !story.languages.iter().any(|x| x == l)
+        {
+            story.languages.push(l.to_string());
+        }
         if let Some(d) = day {
             story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
         }
@@ -305,8 +364,7 @@ impl Clusterer {
         story.touched = self.tick;
         self.recency.insert((self.tick, id));
         let q = self.config.query_terms;
-        let keys: Vec<u64> =
-            vector::heaviest_keys(content, q).into_iter().chain(vector::heaviest_keys(anchors, q)).collect();
+        let keys: Vec<u64> = v.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
         self.post(id, &keys);
         self.dirty.insert(id);
     }
@@ -353,16 +411,12 @@ impl Clusterer {
         let dirty: Vec<StoryId> = std::mem::take(&mut self.dirty).into_iter().collect();
         for id in dirty {
             let Some(story) = self.stories.get(&id) else { continue };
-            let (content, anchors, day) = (
-                unit(&story.content, story.content_norm),
-                unit(&story.anchors, story.anchors_norm),
-                story.last_day,
-            );
+            let (v, day, languages) = (story.unit(), story.last_day, story.languages.clone());
             let best = self
-                .candidates(&content, &anchors)
+                .candidates(&v)
                 .into_iter()
                 .filter(|&other| other != id)
-                .map(|other| (other, self.similarity(&content, &anchors, day, &self.stories[&other])))
+                .map(|other| (other, self.similarity(&v, day, &languages, &self.stories[&other])))
                 .filter(|&(_, s)| s >= self.config.merge_threshold)
                 .fold(None, |best: Option<(StoryId, f32)>, (other, s)| match best {
                     Some((_, b)) if b >= s => best,
@@ -382,17 +436,22 @@ impl Clusterer {
         self.merged_into.insert(from, into);
         let keep = self.config.centroid_terms;
         let target = self.stories.get_mut(&into).expect("merging into an active story");
-        target.absorb(&gone.content, &gone.anchors, keep);
+        let gone_channels =
+            Channels { content: gone.content, anchors: gone.anchors, interlingual: gone.interlingual };
+        target.absorb(&gone_channels, keep);
         target.size += gone.size;
+        for l in gone.languages {
+            if !target.languages.contains(&l) {
+                target.languages.push(l);
+            }
+        }
         target.last_day = match (target.last_day, gone.last_day) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
         let q = self.config.query_terms;
-        let keys: Vec<u64> = vector::heaviest_keys(&gone.content, q)
-            .into_iter()
-            .chain(vector::heaviest_keys(&gone.anchors, q))
-            .collect();
+        let keys: Vec<u64> =
+            gone_channels.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
         self.post(into, &keys);
     }
 }

@@ -8,6 +8,7 @@
 //! text). An English report and its Chinese or Malay version share few content terms but many
 //! anchors.
 
+use crate::interlingual::interlingual_anchors;
 use crate::keys::EntityKeys;
 use crate::stem::{Lang, stem};
 use storyline_analyse::tokenize::{TokenKind, tokenize};
@@ -20,8 +21,13 @@ use storyline_geo::key_hash;
 pub struct Features {
     pub content: Vec<(u64, f32)>,
     pub anchors: Vec<(u64, f32)>,
+    /// Anchors written the same way in every language (see [`crate::interlingual`]).
+    pub interlingual: Vec<(u64, f32)>,
     /// Publication day (days since 1970-01-01), when known to the day or month.
     pub day: Option<f64>,
+    /// The article's language code, when identified: articles in one language are compared
+    /// on content, across languages on anchors (see [`crate::Config::interlingual_weight`]).
+    pub language: Option<String>,
 }
 
 /// Keys of the two channels live in one hash space; a salt keeps `paris` the content word
@@ -46,6 +52,8 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
     let sentence_starts: Vec<usize> =
         article.layers.get("sentences").map(|s| s.iter().map(|a| a.span.start).collect()).unwrap_or_default();
     let tokens = tokenize(text);
+    let mut interlingual = Vec::new();
+    interlingual_anchors(text, &tokens, &mut |k| interlingual.push(k));
     // The previous Han or kana character and where it ended, for bigrams across tokens.
     let mut previous_han: Option<(usize, char)> = None;
     for (i, t) in tokens.iter().enumerate() {
@@ -100,7 +108,13 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
             _ => {}
         }
     }
-    Features { content: counted(content), anchors: counted(anchors), day: article_day(article) }
+    Features {
+        content: counted(content),
+        anchors: counted(anchors),
+        interlingual: counted(interlingual),
+        day: article_day(article),
+        language: article.meta.language.as_ref().map(|l| l.code.clone()),
+    }
 }
 
 /// A number of two characters or more is a content term and an anchor; single digits are

@@ -5,7 +5,9 @@
 //! centroid: *content* (TF-IDF over stemmed content words, Han/kana character bigrams, with
 //! document frequencies counted as articles arrive) and *anchors* (entity keys, numbers,
 //! capitalised Latin-script words where no entities were found: what survives translation),
-//! times a decay in the days between the article and the story. Candidates come from an
+//! and, only between languages, *interlingual* anchors (places by gazetteer id in any script,
+//! month-day dates, amounts with their scale, percentages; [`interlingual`]), times a decay in
+//! the days between the article and the story. Candidates come from an
 //! inverted index over the stories' heaviest terms with bounded posting lists, never from a
 //! scan of all stories; stories idle for `dormant_days` of the stream leave the active set, so
 //! the cost per article does not grow with the number of stories. A periodic merge pass joins
@@ -15,6 +17,7 @@
 mod clusterer;
 pub mod dating;
 pub mod features;
+pub mod interlingual;
 pub mod keys;
 pub mod stem;
 pub mod vector;

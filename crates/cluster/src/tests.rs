@@ -4,8 +4,12 @@ use crate::{Clusterer, Config};
 use storyline_doc::{Article, DatedBy, Language, MetaSource, Metadata, PartialDateTime, Provenance};
 
 fn article(text: &str, day: Option<(i32, u8, u8)>) -> Article {
+    article_in(text, "en", day)
+}
+
+fn article_in(text: &str, language: &str, day: Option<(i32, u8, u8)>) -> Article {
     let meta = Metadata {
-        language: Some(Language { code: "en".into(), confidence: 1.0, source: MetaSource::Container }),
+        language: Some(Language { code: language.into(), confidence: 1.0, source: MetaSource::Container }),
         published: day.map(|(y, m, d)| {
             DatedBy::new(PartialDateTime::day(y, m, d).expect("a valid date"), MetaSource::Container)
         }),
@@ -101,4 +105,28 @@ fn the_merge_pass_joins_stories_that_grew_together() {
     c.merge_pass();
     assert_eq!(c.resolve(b), a);
     assert_eq!(c.resolve(other), other);
+}
+
+const LANDSLIDE_EN: &str = "A landslide near Kuala Lumpur on Sep 14 buried 23 homes, and the state \
+    agency said that repairs to the slope would cost RM4.5 million.";
+const LANDSLIDE_ZH: &str = "9月14日吉隆坡附近发生山体滑坡，23间房屋被埋，州政府机构说修复费用达450万令吉。";
+const FAIR_EN: &str = "A book fair opens in Kuala Lumpur on Sep 14 with 23 publishers, and organisers \
+    expect sales of RM4.5 million from visiting schools.";
+
+#[test]
+fn a_translation_joins_on_places_dates_and_amounts() {
+    // No anchor channel: the interlingual one alone links the two.
+    let mut c = Clusterer::new(Config { anchor_weight: 0.0, ..Config::default() });
+    let english = c.add(&article_in(LANDSLIDE_EN, "en", None));
+    let chinese = c.add(&article_in(LANDSLIDE_ZH, "zh", None));
+    assert_eq!(chinese.story, english.story, "score {}", chinese.score);
+}
+
+#[test]
+fn interlingual_anchors_alone_do_not_join_articles_in_one_language() {
+    // Same place, date and amounts, another event: within a language the content decides.
+    let mut c = Clusterer::new(Config { anchor_weight: 0.0, ..Config::default() });
+    let landslide = c.add(&article_in(LANDSLIDE_EN, "en", None));
+    let fair = c.add(&article_in(FAIR_EN, "en", None));
+    assert_ne!(fair.story, landslide.story, "score {}", fair.score);
 }
