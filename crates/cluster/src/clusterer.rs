@@ -224,8 +224,20 @@ impl Clusterer {
         self.add_features(&f)
     }
 
+    /// Adds an article to a story known beforehand (a copy of an article of that story, as
+    /// the dedup stage finds): it joins that story, whose profile it reinforces, as long as the
+    /// story is still active; else it is clustered as any article.
+    pub fn add_to(&mut self, article: &Article, story: StoryId) -> Assignment {
+        let f = features(article, self.keys.as_ref());
+        self.add_features_to(&f, Some(story))
+    }
+
     /// [`Clusterer::add`] for features already read.
     pub fn add_features(&mut self, f: &Features) -> Assignment {
+        self.add_features_to(f, None)
+    }
+
+    fn add_features_to(&mut self, f: &Features, known: Option<StoryId>) -> Assignment {
         self.documents += 1;
         for &(k, _) in f.content.iter().chain(&f.anchors).chain(&f.interlingual) {
             *self.df.entry(k).or_insert(0) += 1;
@@ -239,15 +251,19 @@ impl Clusterer {
             anchors: self.weigh(&f.anchors),
             interlingual: self.weigh(&f.interlingual),
         };
+        let known = known.map(|id| self.resolve(id)).filter(|id| self.stories.contains_key(id));
         let languages: Vec<String> = f.language.iter().cloned().collect();
-        let best = self
-            .candidates(&v)
-            .into_iter()
-            .map(|id| (id, self.similarity(&v, f.day, &languages, &self.stories[&id])))
-            .fold(None, |best: Option<(StoryId, f32)>, (id, s)| match best {
-                Some((_, b)) if b >= s => best,
-                _ => Some((id, s)),
-            });
+        let best = if let Some(id) = known {
+            Some((id, 1.0))
+        } else {
+            self.candidates(&v)
+                .into_iter()
+                .map(|id| (id, self.similarity(&v, f.day, &languages, &self.stories[&id])))
+                .fold(None, |best: Option<(StoryId, f32)>, (id, s)| match best {
+                    Some((_, b)) if b >= s => best,
+                    _ => Some((id, s)),
+                })
+        };
         let assignment = match best {
             Some((story, score)) if score >= self.config.threshold => {
                 Assignment { story, score, opened: false }

@@ -46,8 +46,8 @@ impl StoryBuilder {
         }
     }
 
-    /// A copy of an article already seen joins that article's story without being clustered
-    /// again (a wire story republished ten times is one report, not ten votes for its story).
+    /// A copy of an article already seen joins that article's story (while the story is
+    /// active) rather than being matched against every story: its profile is the original's.
     pub fn push(&mut self, article: &Article) {
         let date = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred);
         let verdict = self.dedup.insert(article.id.clone(), &article_text(article), date.map(|d| &d.date));
@@ -55,9 +55,9 @@ impl StoryBuilder {
             *canonical = verdict.canonical.clone();
             let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
             self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
-            let story = *story;
-            self.assigned.push((article.id.clone(), story, verdict.similarity as f32));
-            self.note_dates(story, article);
+            let a = self.clusterer.add_to(article, *story);
+            self.note_dates(a.story, article);
+            self.assigned.push((article.id.clone(), a.story, a.score));
             return;
         }
         let a = self.clusterer.add(article);
