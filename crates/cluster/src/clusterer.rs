@@ -237,7 +237,9 @@ impl Clusterer {
         self.add_features_to(f, None)
     }
 
-    fn add_features_to(&mut self, f: &Features, known: Option<StoryId>) -> Assignment {
+    /// [`Clusterer::add_to`] for features already read (a pipeline can read features on
+    /// another thread: it is most of an article's cost).
+    pub fn add_features_to(&mut self, f: &Features, known: Option<StoryId>) -> Assignment {
         self.documents += 1;
         for &(k, _) in f.content.iter().chain(&f.anchors).chain(&f.interlingual) {
             *self.df.entry(k).or_insert(0) += 1;

@@ -232,7 +232,6 @@ impl UnionFind {
 /// noun used alone ("le président a dit") for the one person the article gave that role, if
 /// only one.
 pub(crate) fn find_titles(groups: &mut [Group], text: &str, mentions: &[crate::Mention]) {
-    let tokens = titles::tokens(text);
     let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
     let mut titled = Vec::new();
     for (g, group) in groups.iter_mut().enumerate().filter(|(_, g)| g.kind == "PER") {
@@ -240,7 +239,7 @@ pub(crate) fn find_titles(groups: &mut [Group], text: &str, mentions: &[crate::M
             let Some((start, _)) = mentions[m].span.filter(|&(s, e)| s <= e && e <= text.len()) else {
                 continue;
             };
-            if let Some(title) = titles::title_before(text, &tokens, start) {
+            if let Some(title) = titles::title_before_in(text, start) {
                 titled.push(title.start);
                 *group.titles.entry(title.phrase).or_default() += 1;
                 let holders = roles.entry(title.role).or_default();
@@ -250,6 +249,11 @@ pub(crate) fn find_titles(groups: &mut [Group], text: &str, mentions: &[crate::M
             }
         }
     }
+    // A title alone can only stand for someone the article gave that title.
+    if roles.is_empty() {
+        return;
+    }
+    let tokens = titles::tokens(text);
     for (_, role) in titles::bare_titles(text, &tokens, &titled) {
         if let Some([g]) = roles.get(&role).map(Vec::as_slice) {
             *groups[*g].titles.entry(role).or_default() += 1;

@@ -35,6 +35,14 @@ const ROLES: &[&str] = &[
     "alcalde", "alcaldesa", "gobernador", "gobernadora", "general", "canciller", "fiscal",
 ];
 
+/// The longest role noun, in bytes.
+const MAX_ROLE_BYTES: usize = 16;
+
+fn is_role(lowercased: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ROLES.iter().copied().collect()).contains(lowercased)
+}
+
 /// Determiners before a title used alone.
 const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "l’", "au", "du", "the", "der", "die", "dem", "den", "el", "al", "ce", "cette", "this",
@@ -55,9 +63,25 @@ pub(crate) struct Title {
     pub start: usize,
 }
 
+/// [`title_before`] reading only the text just before the name (a title is a few words), so
+/// that an article's names cost what their neighbourhood costs, not what the article does.
+pub(crate) fn title_before_in(text: &str, name_start: usize) -> Option<Title> {
+    let mut from = name_start.saturating_sub(TITLE_REACH_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..name_start];
+    let tokens = tokenize(window);
+    let found = title_before(window, &tokens, window.len())?;
+    Some(Title { start: found.start + from, ..found })
+}
+
+/// How far back a title may begin: six words of a long language, with room to spare.
+const TITLE_REACH_BYTES: usize = 160;
+
 /// The title put right before a name starting at byte `name_start`.
 pub(crate) fn title_before(text: &str, tokens: &[Token], name_start: usize) -> Option<Title> {
-    let at = tokens.iter().position(|t| t.start >= name_start)?;
+    let at = tokens.iter().position(|t| t.start >= name_start).unwrap_or(tokens.len());
     // Up to six words back, all words (no punctuation) between the role noun and the name.
     let from = at.saturating_sub(6);
     for i in (from..at).rev() {
@@ -66,12 +90,12 @@ pub(crate) fn title_before(text: &str, tokens: &[Token], name_start: usize) -> O
             return None;
         }
         let w = t.text(text).to_lowercase();
-        if ROLES.contains(&w.as_str()) {
+        if is_role(&w) {
             let between_ok = tokens[i + 1..at].iter().all(|t| {
                 let w = t.text(text);
                 LINKS.contains(&w.to_lowercase().as_str())
                     || w.chars().next().is_some_and(char::is_lowercase)
-                    || ROLES.contains(&w.to_lowercase().as_str())
+                    || is_role(&w.to_lowercase())
                     // a complement's proper noun: "du Kazakhstan", "of State"
                     || tokens.get(i + 1).is_some_and(|n| LINKS.contains(&n.text(text).to_lowercase().as_str()))
             });
@@ -95,10 +119,13 @@ pub(crate) fn bare_titles(text: &str, tokens: &[Token], titles: &[usize]) -> Vec
         if t.kind != TokenKind::Word || i == 0 {
             continue;
         }
-        let w = t.text(text).to_lowercase();
-        if !ROLES.contains(&w.as_str())
-            || !DETERMINERS.contains(&tokens[i - 1].text(text).to_lowercase().as_str())
-        {
+        let raw = t.text(text);
+        // Role nouns are short; most words are not one, and need no lowercased copy to say so.
+        if raw.len() > MAX_ROLE_BYTES {
+            continue;
+        }
+        let w = raw.to_lowercase();
+        if !is_role(&w) || !DETERMINERS.contains(&tokens[i - 1].text(text).to_lowercase().as_str()) {
             continue;
         }
         if !titles.contains(&t.start) {
@@ -137,6 +164,20 @@ mod tests {
         );
         assert_eq!(title("Hier, Paulo Mendes a parlé.", "Paulo"), None);
         assert_eq!(title("Le président a reçu, mardi, Paulo Mendes.", "Paulo"), None, "punctuation between");
+    }
+
+    #[test]
+    fn every_role_is_short_enough_to_be_looked_up() {
+        assert!(ROLES.iter().all(|r| r.len() <= MAX_ROLE_BYTES && *r == r.to_lowercase()));
+    }
+
+    #[test]
+    fn a_title_is_found_in_the_window_before_the_name_as_in_the_whole_text() {
+        let text = "Longtemps muette, la ville a vu hier arriver la secrétaire d'État Léa Morvan.";
+        let start = text.find("Léa").unwrap();
+        let whole = title_before(text, &tokens(text), start).unwrap();
+        assert_eq!(title_before_in(text, start), Some(whole.clone()));
+        assert_eq!(whole.phrase, "secrétaire d'état");
     }
 
     #[test]

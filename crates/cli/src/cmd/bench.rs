@@ -15,6 +15,7 @@ pub enum BenchCommand {
     Extract(ExtractArgs),
     Cluster(crate::cmd::bench_cluster::BenchClusterArgs),
     Dedup(crate::cmd::dedup::bench::BenchDedupArgs),
+    Stories(crate::cmd::bench_stories::BenchStoriesArgs),
 }
 
 /// Time `extract_html` on one thread over pages held in memory.
@@ -44,6 +45,7 @@ pub fn run(ctx: &Context, command: BenchCommand) -> anyhow::Result<ExitCode> {
         BenchCommand::Extract(args) => extract(ctx, args),
         BenchCommand::Cluster(args) => crate::cmd::bench_cluster::bench_cluster(args),
         BenchCommand::Dedup(args) => crate::cmd::dedup::bench::bench_dedup(args),
+        BenchCommand::Stories(args) => crate::cmd::bench_stories::bench_stories(args),
     }
 }
 

@@ -65,14 +65,110 @@ struct OpenStory {
     remaining: u32,
 }
 
+/// The synthetic stream of the cluster and stories benches: see [`BenchClusterArgs`].
+pub(crate) struct SyntheticStream<'a> {
+    bases: &'a [Article],
+    rng: Rng,
+    open: Vec<OpenStory>,
+    /// Synthetic stories opened so far.
+    pub stories: u64,
+    next: u64,
+    per_day: u64,
+    open_target: usize,
+    /// Share (in 1/100) of each article's paragraphs taken from other base articles, so that
+    /// two articles of a story are not near-copies of each other.
+    pub foreign_percent: u64,
+    /// Share (in 1/100) of articles that republish a recent article with small edits.
+    pub copy_percent: u64,
+    recent: std::collections::VecDeque<Article>,
+}
+
+/// How many recent articles a republished copy is drawn from.
+const RECENT: usize = 1000;
+
+impl<'a> SyntheticStream<'a> {
+    pub fn new(bases: &'a [Article], per_day: u64, open_target: usize) -> Self {
+        SyntheticStream {
+            bases,
+            rng: Rng(0x5eed),
+            open: Vec::new(),
+            stories: 0,
+            next: 0,
+            per_day,
+            open_target,
+            foreign_percent: 0,
+            copy_percent: 0,
+            recent: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// A recent article republished: its first paragraph (the title line) and one other
+    /// dropped when it has enough, a furniture line added, a new id.
+    fn republished(&mut self, n: u64) -> Option<Article> {
+        if self.recent.is_empty() || self.rng.below(100) >= self.copy_percent {
+            return None;
+        }
+        let original = &self.recent[self.rng.below(self.recent.len() as u64) as usize];
+        let drop = 1 + self.rng.below(original.paragraphs.len().max(2) as u64 - 1) as usize;
+        let mut paragraphs: Vec<&str> = original
+            .paragraph_texts()
+            .enumerate()
+            .filter(|&(i, _)| original.paragraphs.len() < 6 || i != drop)
+            .map(|(_, p)| p)
+            .collect();
+        paragraphs.push("Advertisement");
+        let mut copy = Article::from_paragraphs(
+            Provenance::new("synthetic", None, &n.to_le_bytes()),
+            original.meta.clone(),
+            paragraphs,
+        );
+        // Entities are not carried over to the copy (its spans moved): resolution sees fewer
+        // mentions for copies, as a copy adds no new ones.
+        copy.layers.insert("entities".into(), Vec::new());
+        Some(copy)
+    }
+
+    /// The next article of the stream.
+    pub fn next_article(&mut self) -> Article {
+        let i = self.next;
+        self.next += 1;
+        if let Some(copy) = self.republished(i) {
+            return copy;
+        }
+        if self.open.len() < self.open_target || self.rng.below(8) == 0 {
+            self.stories += 1;
+            self.open.push(OpenStory {
+                base: self.rng.below(self.bases.len() as u64) as usize,
+                marker: format!("zq{}", radix26(self.stories)),
+                start_day: i / self.per_day,
+                remaining: 1 + self.rng.below(8) as u32,
+            });
+        }
+        let pick = self.rng.below(self.open.len() as u64) as usize;
+        let story = &mut self.open[pick];
+        let day = story.start_day + self.rng.below(3);
+        let (base, marker) = (story.base, story.marker.clone());
+        story.remaining -= 1;
+        if story.remaining == 0 {
+            self.open.swap_remove(pick);
+        }
+        let article = synthetic(self.bases, base, &marker, day, i, self.foreign_percent, &mut self.rng);
+        if self.copy_percent > 0 {
+            if self.recent.len() == RECENT {
+                self.recent.pop_front();
+            }
+            self.recent.push_back(article.clone());
+        }
+        article
+    }
+}
+
 pub fn bench_cluster(args: BenchClusterArgs) -> anyhow::Result<ExitCode> {
     let analyser = Analyser::new(&args.models)?;
     let mut bases = read_mmds_articles(&args.source)?;
     analyser.analyse_all(&mut bases.iter_mut().collect::<Vec<_>>());
-    let mut rng = Rng(0x5eed);
     let mut clusterer = Clusterer::new(Config::default());
-    let mut open: Vec<OpenStory> = Vec::new();
-    let mut stories = 0u64;
+    let mut stream = SyntheticStream::new(&bases, args.per_day, args.open);
     let (mut timed, mut segment_timed) = (Duration::ZERO, Duration::ZERO);
     let mut segment_start = 0u64;
     let mut next_mark = 10_000u64;
@@ -80,23 +176,7 @@ pub fn bench_cluster(args: BenchClusterArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut segment_cpu = thread_cpu_seconds();
     for i in 0..args.articles {
-        if open.len() < args.open || rng.below(8) == 0 {
-            stories += 1;
-            open.push(OpenStory {
-                base: rng.below(bases.len() as u64) as usize,
-                marker: format!("zq{}", radix26(stories)),
-                start_day: i / args.per_day,
-                remaining: 1 + rng.below(8) as u32,
-            });
-        }
-        let pick = rng.below(open.len() as u64) as usize;
-        let story = &mut open[pick];
-        let day = story.start_day + rng.below(3);
-        let article = synthetic(&bases[story.base], &story.marker, day, i, &mut rng);
-        story.remaining -= 1;
-        if story.remaining == 0 {
-            open.swap_remove(pick);
-        }
+        let article = stream.next_article();
         let t = Instant::now();
         std::hint::black_box(clusterer.add(&article));
         let spent = t.elapsed();
@@ -132,7 +212,7 @@ pub fn bench_cluster(args: BenchClusterArgs) -> anyhow::Result<ExitCode> {
         "source": args.source.display().to_string(),
         "base_articles": bases.len(),
         "articles": args.articles,
-        "synthetic_stories": stories,
+        "synthetic_stories": stream.stories,
         "segments": segments,
         "clusterer_seconds": timed.as_secs_f64(),
         "wall_seconds": started.elapsed().as_secs_f64(),
@@ -143,7 +223,7 @@ pub fn bench_cluster(args: BenchClusterArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// CPU time of the calling thread (Linux: /proc/thread-self/schedstat), in seconds.
-fn thread_cpu_seconds() -> Option<f64> {
+pub(crate) fn thread_cpu_seconds() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     Some(s.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
 }
@@ -161,22 +241,46 @@ fn radix26(mut n: u64) -> String {
 }
 
 /// One article of a synthetic story: the base's title with the story's word, then a shuffled
-/// random subset of its paragraphs, their entities carried over.
-fn synthetic(base: &Article, marker: &str, day: u64, n: u64, rng: &mut Rng) -> Article {
-    let mut picked: Vec<usize> = (1..base.paragraphs.len()).filter(|_| rng.below(4) != 0).collect();
+/// random subset of its paragraphs (each replaced, `foreign_percent` times in 100, by a
+/// paragraph of another base article), their entities carried over.
+fn synthetic(
+    bases: &[Article],
+    base: usize,
+    marker: &str,
+    day: u64,
+    n: u64,
+    foreign_percent: u64,
+    rng: &mut Rng,
+) -> Article {
+    let own = &bases[base];
+    let mut picked: Vec<(usize, usize)> = Vec::new();
+    for p in 1..own.paragraphs.len() {
+        if rng.below(4) == 0 {
+            continue;
+        }
+        // No draw at all without foreign paragraphs: the stream stays the one it always was.
+        if foreign_percent > 0 && rng.below(100) < foreign_percent {
+            let other = rng.below(bases.len() as u64) as usize;
+            picked.push((other, rng.below(bases[other].paragraphs.len() as u64) as usize));
+        } else {
+            picked.push((base, p));
+        }
+    }
     for i in (1..picked.len()).rev() {
         picked.swap(i, rng.below(i as u64 + 1) as usize);
     }
+    let base = own;
     let title = format!("{} {marker} {}", base.span_text(base.paragraphs[0]), 100 + rng.below(900));
     let mut text = title.clone();
     let mut entities = Vec::new();
-    let base_entities = base.layers.get("entities").map(Vec::as_slice).unwrap_or_default();
-    for &p in &picked {
-        let span = base.paragraphs[p];
+    for &(from, p) in &picked {
+        let source = &bases[from];
+        let span = source.paragraphs[p];
         text.push_str("\n\n");
         let shift = text.len() as isize - span.start as isize;
-        text.push_str(base.span_text(span));
-        for e in base_entities.iter().filter(|e| e.span.start >= span.start && e.span.end <= span.end) {
+        text.push_str(source.span_text(span));
+        let source_entities = source.layers.get("entities").map(Vec::as_slice).unwrap_or_default();
+        for e in source_entities.iter().filter(|e| e.span.start >= span.start && e.span.end <= span.end) {
             let moved =
                 Span::new((e.span.start as isize + shift) as usize, (e.span.end as isize + shift) as usize);
             entities.push(Annotation { span: moved, ..e.clone() });

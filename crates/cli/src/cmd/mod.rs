@@ -4,6 +4,7 @@ pub mod analyse;
 pub mod articles;
 pub mod bench;
 pub mod bench_cluster;
+pub mod bench_stories;
 pub mod brief;
 pub mod dedup;
 pub mod entities;
