@@ -32,6 +32,32 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use storyline_doc::Article;
 use storyline_geo::{Gazetteer, Geocoder};
 
+/// One article's mentions grouped (surnames with full names, near spellings, acronyms, places
+/// geocoded together, titles): the part of resolution that needs only the article.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    groups: Vec<Group>,
+    mentions: usize,
+}
+
+impl Prepared {
+    /// Groups an article's mentions; `text`, over which the mentions' spans lie, lets titles
+    /// be found too.
+    pub fn new(text: Option<&str>, mentions: &[Mention]) -> Self {
+        let mut groups = local::group(mentions, geocoder());
+        if let Some(text) = text {
+            local::find_titles(&mut groups, text, mentions);
+        }
+        Prepared { groups, mentions: mentions.len() }
+    }
+}
+
+/// The geocoder of the embedded gazetteer, built once.
+fn geocoder() -> &'static Geocoder<'static> {
+    static GEOCODER: std::sync::OnceLock<Geocoder<'static>> = std::sync::OnceLock::new();
+    GEOCODER.get_or_init(|| Geocoder::new(Gazetteer::embedded()))
+}
+
 /// An entity's index in [`Resolver::entities`].
 pub type EntityId = u32;
 
@@ -102,7 +128,6 @@ const MAX_NEIGHBOURS: usize = 256;
 #[derive(Debug)]
 pub struct Resolver {
     entities: Vec<Entity>,
-    geocoder: Geocoder<'static>,
     /// (kind, full key) → entity.
     exact: HashMap<(String, String), EntityId>,
     /// (kind, deletion key of the last word) → entities whose full names end with it.
@@ -121,13 +146,8 @@ impl Default for Resolver {
 impl Resolver {
     /// A resolver with the gazetteer embedded in the binary.
     pub fn new() -> Self {
-        Self::with_gazetteer(Gazetteer::embedded())
-    }
-
-    pub fn with_gazetteer(gazetteer: &'static Gazetteer) -> Self {
         Resolver {
             entities: Vec::new(),
-            geocoder: Geocoder::new(gazetteer),
             exact: HashMap::new(),
             near_last: HashMap::new(),
             by_word: HashMap::new(),
@@ -157,10 +177,14 @@ impl Resolver {
         text: Option<&str>,
         mentions: &[Mention],
     ) -> Vec<Option<EntityId>> {
-        let mut groups = local::group(mentions, &self.geocoder);
-        if let Some(text) = text {
-            local::find_titles(&mut groups, text, mentions);
-        }
+        let prepared = Prepared::new(text, mentions);
+        self.add_prepared(story, &prepared)
+    }
+
+    /// [`Resolver::add_article_text`] for an article whose mentions were grouped beforehand
+    /// ([`Prepared::new`], which needs no resolver and may run on another thread).
+    pub fn add_prepared(&mut self, story: Option<&str>, prepared: &Prepared) -> Vec<Option<EntityId>> {
+        let groups = &prepared.groups;
         // Exact matches first: the entities they find are the context for the rest.
         let mut resolved: Vec<Option<EntityId>> = groups.iter().map(|g| self.find_exact(g)).collect();
         let context: HashSet<EntityId> = resolved.iter().flatten().copied().collect();
@@ -174,7 +198,7 @@ impl Resolver {
         for (g, &id) in groups.iter().zip(&ids) {
             self.record(id, g, story, &ids);
         }
-        let mut out = vec![None; mentions.len()];
+        let mut out = vec![None; prepared.mentions];
         for (g, &id) in groups.iter().zip(&ids) {
             for &m in &g.members {
                 out[m] = Some(id);

@@ -13,7 +13,7 @@ use std::time::Instant;
 use storyline_cluster::{Clusterer, Config, Features, FoldedNameWords, StoryId, features};
 use storyline_dedup::{DedupIndex, Kind, Verdict, article_text};
 use storyline_doc::Article;
-use storyline_resolve::{Resolver, mentions_of};
+use storyline_resolve::{Prepared, Resolver, mentions_of};
 
 /// Time the story stages together, as ingest runs them on each article after the analyse
 /// stage: near-duplicates, story clustering (a copy joins its original's story), entity
@@ -25,9 +25,9 @@ use storyline_resolve::{Resolver, mentions_of};
 /// of one synthetic story are not copies of each other, and a tenth of the articles
 /// republishing a recent one with small edits (--copies), as wire copy is. With
 /// --threads 2 (the default) the stages run as a pipeline: one thread makes the articles, runs
-/// the dedup stage and reads each article's clustering features (tokens, stems, anchors: most
-/// of the clusterer's cost), the other assigns stories and resolves entities, with a bounded
-/// queue between them.
+/// the dedup stage and what needs only the article (its clustering features — tokens, stems,
+/// anchors — and its mentions grouped and geocoded), the other assigns stories and links the
+/// mentions to entities, with a bounded queue between them.
 /// Articles/s is over wall time per segment (up to 10k, 100k, 1M...), with each thread's CPU
 /// time, the index sizes and the peak resident set of the process.
 #[derive(Debug, clap::Args)]
@@ -79,7 +79,7 @@ impl Downstream {
         }
     }
 
-    fn take(&mut self, article: &Article, features: &Features, verdict: Verdict<String>) {
+    fn take(&mut self, features: &Features, prepared: &Prepared, verdict: Verdict<String>) {
         let known = match (verdict.kind, self.group_story.get(&verdict.group)) {
             (Kind::Exact | Kind::Near, Some(&story)) => {
                 self.copies += 1;
@@ -90,11 +90,7 @@ impl Downstream {
         let assignment = self.clusterer.add_features_to(features, known);
         self.group_story.entry(verdict.group).or_insert(assignment.story);
         let story = assignment.story.to_string();
-        std::hint::black_box(self.resolver.add_article_text(
-            Some(&story),
-            Some(&article.text),
-            &mentions_of(article),
-        ));
+        std::hint::black_box(self.resolver.add_prepared(Some(&story), prepared));
     }
 }
 
@@ -124,6 +120,12 @@ pub fn bench_stories(args: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
     });
     println!("{}", if args.json { out.to_string() } else { serde_json::to_string_pretty(&out)? });
     Ok(ExitCode::SUCCESS)
+}
+
+/// What needs only the article: its clustering features and its mentions grouped.
+fn upstream(article: &Article) -> (Features, Prepared) {
+    let prepared = Prepared::new(Some(&article.text), &mentions_of(article));
+    (features(article, &FoldedNameWords), prepared)
 }
 
 fn stream<'a>(bases: &'a [Article], args: &BenchStoriesArgs) -> SyntheticStream<'a> {
@@ -168,8 +170,8 @@ fn one_thread(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec
         let article = stream.next_article();
         let date = article.meta.published.as_ref().map(|d| d.date);
         let verdict = dedup.insert(article.id.clone(), &article_text(&article), date.as_ref());
-        let f = features(&article, &FoldedNameWords);
-        down.take(&article, &f, verdict);
+        let (f, prepared) = upstream(&article);
+        down.take(&f, &prepared, verdict);
         let done = i + 1;
         if marks.contains(&done) {
             let now = thread_cpu_seconds();
@@ -188,7 +190,7 @@ fn one_thread(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec
 /// What the first thread hands the second: an article and its dedup verdict, or a segment mark
 /// with the first thread's CPU time so far.
 enum Item {
-    Article(Box<(Article, Features)>, Verdict<String>),
+    Article(Box<(Features, Prepared)>, Verdict<String>),
     Mark(u64, Option<f64>),
 }
 
@@ -202,8 +204,7 @@ fn two_threads(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Ve
                 let article = stream.next_article();
                 let date = article.meta.published.as_ref().map(|d| d.date);
                 let verdict = dedup.insert(article.id.clone(), &article_text(&article), date.as_ref());
-                let f = features(&article, &FoldedNameWords);
-                if send.send(Item::Article(Box::new((article, f)), verdict)).is_err() {
+                if send.send(Item::Article(Box::new(upstream(&article)), verdict)).is_err() {
                     break;
                 }
                 if marks.contains(&(i + 1)) && send.send(Item::Mark(i + 1, thread_cpu_seconds())).is_err() {
