@@ -51,7 +51,7 @@ pub fn earliest_consistent(mut dates: Vec<PartialDateTime>) -> Option<PartialDat
 
 /// Days since 1970-01-01 of a date's first day (a month counts from its 1st).
 fn day_number(d: &PartialDateTime) -> i64 {
-    crate::features::days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+    storyline_doc::date::days_from_civil(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::interlingual::interlingual_anchors;
 use crate::keys::EntityKeys;
 use crate::stem::{Lang, stem};
 use storyline_analyse::tokenize::{TokenKind, tokenize};
+use storyline_doc::date::days_from_civil;
 use storyline_doc::{Article, MetaSource, PartialDateTime};
 use storyline_geo::key_hash;
 
@@ -161,17 +162,6 @@ pub fn day_number(d: &PartialDateTime) -> Option<f64> {
     let day = d.day.unwrap_or(15);
     let hours = d.time.map_or(12.0, |(h, m)| f64::from(h) + f64::from(m) / 60.0);
     Some(days_from_civil(d.year, month, day) as f64 + hours / 24.0)
-}
-
-/// Howard Hinnant's `days_from_civil`: the proleptic Gregorian day number.
-pub(crate) fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 use storyline_doc::PartialDateTime;
-use storyline_doc::date::days_in_month;
+use storyline_doc::date::{days_from_civil, days_in_month};
 
 /// The instants a date may denote, in minutes since 1970-01-01T00:00Z, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,17 +39,6 @@ impl Window {
     pub fn certainly_before(&self, other: &Window) -> bool {
         self.latest < other.earliest
     }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]
