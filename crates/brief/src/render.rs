@@ -47,7 +47,21 @@ fn citation(outlet: &str, article: &str) -> String {
 
 /// ACLED's sub-type name, or ours for the events ACLED does not code.
 fn event_words(acled: &str, sub_type: &str) -> String {
-    if acled.starts_with('(') { sub_type.replace('_', " ") } else { acled.to_string() }
+    // ACLED files the product's strategic developments (a state of emergency, a resignation,
+    // an internet shutdown, a price rise) under broad sub-types; the reader wants ours.
+    let ours = sub_type.replace('_', " ");
+    if acled.starts_with('(') || acled.replace('/', " ").eq_ignore_ascii_case(&ours) {
+        return capitalised(&ours);
+    }
+    if matches!(acled, "Other" | "Change to group/activity") {
+        return format!("{} ({acled})", capitalised(&ours));
+    }
+    acled.to_string()
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn verdict_word(v: Verdict) -> &'static str {
