@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod date;
+pub mod markup;
 pub mod provenance;
 pub mod raw;
 

@@ -103,20 +103,7 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Escapes text for XML content or attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use storyline_doc::markup::escape;
 
 /// The attributes of a start tag's inside (`TIMEX3 tid="t1" type='DATE'`), names lowercased.
 fn attributes(tag: &str) -> Vec<(String, String)> {
