@@ -35,7 +35,7 @@ fn kind_words(event_type: &str, sub_type: &str) -> String {
     words.to_string()
 }
 
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

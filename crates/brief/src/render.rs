@@ -1,5 +1,7 @@
 //! A brief as Markdown, JSON or one self-contained HTML page.
 
+use crate::headline::capitalised;
+use crate::timeline::verdict_word;
 use crate::{Brief, ClaimRow, Figures};
 use std::fmt::Write;
 use storyline_reconcile::{ClaimKind, Verdict};
@@ -57,20 +59,6 @@ fn event_words(acled: &str, sub_type: &str) -> String {
         return format!("{} ({acled})", capitalised(&ours));
     }
     acled.to_string()
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-fn verdict_word(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Agree => "agree",
-        Verdict::Refine => "refine",
-        Verdict::Disagree => "disagree",
-        Verdict::SingleSource => "single source",
-    }
 }
 
 fn measure_words(f: &Figures) -> String {

@@ -73,7 +73,8 @@ fn fatalities(comparisons: &[Comparison]) -> Option<Headline> {
     }))
 }
 
-fn verdict_word(v: Verdict) -> &'static str {
+/// A verdict as the brief writes it.
+pub(crate) fn verdict_word(v: Verdict) -> &'static str {
     match v {
         Verdict::Agree => "agree",
         Verdict::Refine => "refine",

@@ -38,15 +38,15 @@ pub fn resolve_store(store: &Store) -> anyhow::Result<ResolvedStore> {
         store.story_members()?.into_iter().map(|m| (m.article, m.story)).collect();
     let mut resolver = Resolver::new();
     let mut by_story: HashMap<i64, HashMap<EntityId, u32>> = HashMap::new();
-    for (id, mentions) in store.mentions_by_article()? {
-        let text = store.get_article(&id)?.text;
-        let mentions: Vec<Mention> = mentions
+    for article in store.mentions_by_article()? {
+        let mentions: Vec<Mention> = article
+            .mentions
             .iter()
             .map(|m| Mention { text: &m.text, label: &m.label, span: Some((m.start, m.end)) })
             .collect();
-        let story = story_of.get(&id).copied();
+        let story = story_of.get(&article.id).copied();
         let story_key = story.map(|s| s.to_string());
-        let ids = resolver.add_article_text(story_key.as_deref(), Some(&text), &mentions);
+        let ids = resolver.add_article_text(story_key.as_deref(), Some(&article.text), &mentions);
         if let Some(story) = story {
             let counts = by_story.entry(story).or_default();
             for id in ids.into_iter().flatten() {

@@ -551,8 +551,9 @@ impl Store {
         .map_err(|e| self.sql_err(e))
     }
 
-    /// Every article's entity mentions, articles in the order they were stored and mentions
-    /// in text order: what entity resolution replays.
+    /// Every article with entity mentions, with its text and its mentions, articles in the
+    /// order they were stored and mentions in text order: what entity resolution replays
+    /// (the text from its own column: no article JSON is parsed).
     pub fn mentions_by_article(&self) -> Result<Vec<ArticleMentions>, StoreError> {
         let mut stmt = self
             .conn
@@ -560,6 +561,10 @@ impl Store {
                 "SELECT a.id, e.label, e.text, e.span_start, e.span_end
                  FROM entities e JOIN articles a ON a.seq = e.article ORDER BY a.seq, e.n",
             )
+            .map_err(|e| self.sql_err(e))?;
+        let mut text_of = self
+            .conn
+            .prepare_cached("SELECT text FROM articles WHERE id = ?1")
             .map_err(|e| self.sql_err(e))?;
         let mut out: Vec<ArticleMentions> = Vec::new();
         let rows = stmt
@@ -576,8 +581,11 @@ impl Store {
         for row in rows {
             let (id, mention) = row.map_err(|e| self.sql_err(e))?;
             match out.last_mut() {
-                Some((last, mentions)) if *last == id => mentions.push(mention),
-                _ => out.push((id, vec![mention])),
+                Some(last) if last.id == id => last.mentions.push(mention),
+                _ => {
+                    let text = text_of.query_row([&id], |r| r.get(0)).map_err(|e| self.sql_err(e))?;
+                    out.push(ArticleMentions { id, text, mentions: vec![mention] });
+                }
             }
         }
         Ok(out)
@@ -727,8 +735,13 @@ pub struct EntityMention {
     pub sentence: Option<usize>,
 }
 
-/// An article's id and its entity mentions, in text order.
-pub type ArticleMentions = (String, Vec<StoredMention>);
+/// An article's id, its text, and its entity mentions in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleMentions {
+    pub id: String,
+    pub text: String,
+    pub mentions: Vec<StoredMention>,
+}
 
 /// One stored entity mention.
 #[derive(Debug, Clone, PartialEq, Eq)]

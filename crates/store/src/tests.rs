@@ -346,12 +346,13 @@ fn entities_are_stored_with_the_article_and_tokens_are_not() {
     assert!(store.entity_counts(Some("ORG"), 0).unwrap().is_empty());
 
     let replay = store.mentions_by_article().unwrap();
-    let ids: Vec<&str> = replay.iter().map(|(id, _)| id.as_str()).collect();
+    let ids: Vec<&str> = replay.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, [a.id.as_str(), b.id.as_str()], "in the order stored");
-    let first = &replay[0].1[0];
+    assert_eq!(replay[0].text, a.text);
+    let first = &replay[0].mentions[0];
     assert_eq!((first.label.as_str(), first.text.as_str()), ("PER", "Emmanuel Macron"));
     assert_eq!(&a.text[first.start..first.end], "Emmanuel Macron");
-    assert_eq!(replay[0].1.len(), 3);
+    assert_eq!(replay[0].mentions.len(), 3);
 }
 
 #[test]

@@ -162,10 +162,13 @@ pub fn date_undated(store: &mut Store) -> anyhow::Result<usize> {
             None => undated.push(a),
         }
     })?;
+    let story_dates: HashMap<i64, storyline_doc::PartialDateTime> = references
+        .into_iter()
+        .filter_map(|(story, dates)| Some((story, dating::earliest_consistent(dates)?)))
+        .collect();
     let mut changed = Vec::new();
     for mut a in undated {
-        let story_date =
-            references.get(&story_of[&a.id]).and_then(|d| dating::earliest_consistent(d.clone()));
+        let story_date = story_dates.get(&story_of[&a.id]).copied();
         let inferred = story_date.map(|d| DatedBy::new(d, MetaSource::Inferred));
         if a.meta.published == inferred {
             continue;
