@@ -30,6 +30,13 @@ pub struct Config {
     /// stories share no language). Within one language, content terms say more, and these
     /// few common keys (the country, the year) would join unrelated stories.
     pub interlingual_weight: f32,
+    /// Weight of the glossed channel (Chinese text as the English words a dictionary gives for
+    /// it: see [`crate::glossary`]), compared with English content, across languages only
+    /// like the interlingual channel. It is high because word-by-word translation is noisy:
+    /// each Chinese word brings up to six English words and names have no entry, so a
+    /// translation's glossed cosine with its original is a third to a half of what two
+    /// English reports of one event reach on content (BENCHMARKS.md, "Glossed channel").
+    pub glossed_weight: f32,
     /// Time decay (days): the similarity is multiplied by `exp(-Δ/time_scale_days)`, Δ the
     /// days between the article and the story's latest article, when both are dated.
     pub time_scale_days: f32,
@@ -62,6 +69,7 @@ impl Default for Config {
             threshold: 0.4,
             anchor_weight: 0.8,
             interlingual_weight: 0.8,
+            glossed_weight: 3.0,
             time_scale_days: 7.0,
             dormant_days: 14.0,
             max_active: 20_000,
@@ -96,9 +104,11 @@ struct Story {
     content: Sparse,
     anchors: Sparse,
     interlingual: Sparse,
+    glossed: Sparse,
     content_norm: f32,
     anchors_norm: f32,
     interlingual_norm: f32,
+    glossed_norm: f32,
     size: u32,
     /// Day of the latest dated article, if any.
     last_day: Option<f64>,
@@ -116,6 +126,11 @@ impl Story {
         vector::keep_heaviest(&mut self.anchors, keep / 2);
         self.interlingual = vector::add(&self.interlingual, &v.interlingual);
         vector::keep_heaviest(&mut self.interlingual, keep / 2);
+        if !v.glossed.is_empty() {
+            self.glossed = vector::add(&self.glossed, &v.glossed);
+            vector::keep_heaviest(&mut self.glossed, keep);
+            self.glossed_norm = vector::norm(&self.glossed);
+        }
         self.content_norm = vector::norm(&self.content);
         self.anchors_norm = vector::norm(&self.anchors);
         self.interlingual_norm = vector::norm(&self.interlingual);
@@ -127,6 +142,7 @@ impl Story {
             content: unit(&self.content, self.content_norm),
             anchors: unit(&self.anchors, self.anchors_norm),
             interlingual: unit(&self.interlingual, self.interlingual_norm),
+            glossed: unit(&self.glossed, self.glossed_norm),
         }
     }
 }
@@ -137,11 +153,12 @@ struct Channels {
     content: Sparse,
     anchors: Sparse,
     interlingual: Sparse,
+    glossed: Sparse,
 }
 
 impl Channels {
-    fn each(&self) -> [&Sparse; 3] {
-        [&self.content, &self.anchors, &self.interlingual]
+    fn each(&self) -> [&Sparse; 4] {
+        [&self.content, &self.anchors, &self.interlingual, &self.glossed]
     }
 }
 
@@ -241,7 +258,7 @@ impl Clusterer {
     /// another thread: it is most of an article's cost).
     pub fn add_features_to(&mut self, f: &Features, known: Option<StoryId>) -> Assignment {
         self.documents += 1;
-        for &(k, _) in f.content.iter().chain(&f.anchors).chain(&f.interlingual) {
+        for &(k, _) in f.content.iter().chain(&f.anchors).chain(&f.interlingual).chain(&f.glossed) {
             *self.df.entry(k).or_insert(0) += 1;
         }
         if let Some(day) = f.day {
@@ -252,6 +269,7 @@ impl Clusterer {
             content: self.weigh(&f.content),
             anchors: self.weigh(&f.anchors),
             interlingual: self.weigh(&f.interlingual),
+            glossed: self.weigh(&f.glossed),
         };
         let known = known.map(|id| self.resolve(id)).filter(|id| self.stories.contains_key(id));
         let languages: Vec<String> = f.language.iter().cloned().collect();
@@ -277,9 +295,11 @@ impl Clusterer {
                     content: Vec::new(),
                     anchors: Vec::new(),
                     interlingual: Vec::new(),
+                    glossed: Vec::new(),
                     content_norm: 0.0,
                     anchors_norm: 0.0,
                     interlingual_norm: 0.0,
+                    glossed_norm: 0.0,
                     size: 0,
                     last_day: None,
                     languages: Vec::new(),
@@ -332,7 +352,14 @@ impl Clusterer {
         let i = cos(&v.interlingual, &s.interlingual, s.interlingual_norm);
         let across = !languages.is_empty() && !languages.iter().any(|l| s.languages.contains(l));
         let score = c.max(self.config.anchor_weight * a);
-        let score = if across { score.max(self.config.interlingual_weight * i) } else { score };
+        let score = if across {
+            // Glossed Chinese against English content, either way round.
+            let g =
+                cos(&v.glossed, &s.content, s.content_norm).max(cos(&v.content, &s.glossed, s.glossed_norm));
+            score.max(self.config.interlingual_weight * i).max(self.config.glossed_weight * g)
+        } else {
+            score
+        };
         score * self.decay(day, s.last_day)
     }
 
@@ -454,8 +481,12 @@ impl Clusterer {
         self.merged_into.insert(from, into);
         let keep = self.config.centroid_terms;
         let target = self.stories.get_mut(&into).expect("merging into an active story");
-        let gone_channels =
-            Channels { content: gone.content, anchors: gone.anchors, interlingual: gone.interlingual };
+        let gone_channels = Channels {
+            content: gone.content,
+            anchors: gone.anchors,
+            interlingual: gone.interlingual,
+            glossed: gone.glossed,
+        };
         target.absorb(&gone_channels, keep);
         target.size += gone.size;
         for l in gone.languages {

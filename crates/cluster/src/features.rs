@@ -8,6 +8,7 @@
 //! text). An English report and its Chinese or Malay version share few content terms but many
 //! anchors.
 
+use crate::glossary::Glossary;
 use crate::interlingual::interlingual_anchors;
 use crate::keys::EntityKeys;
 use crate::stem::{Lang, stem};
@@ -24,6 +25,9 @@ pub struct Features {
     pub anchors: Vec<(u64, f32)>,
     /// Anchors written the same way in every language (see [`crate::interlingual`]).
     pub interlingual: Vec<(u64, f32)>,
+    /// The content keys of the English words the article's Chinese text stands for (see
+    /// [`crate::glossary`]); empty for text in other scripts.
+    pub glossed: Vec<(u64, f32)>,
     /// Publication day (days since 1970-01-01), when known to the day or month.
     pub day: Option<f64>,
     /// The article's language code, when identified: articles in one language are compared
@@ -55,6 +59,11 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
     let tokens = tokenize(text);
     let mut interlingual = Vec::new();
     interlingual_anchors(text, &tokens, &mut |k| interlingual.push(k));
+    let glossary = Glossary::embedded();
+    let mut glossed = Vec::new();
+    // The run of Han characters read so far (glossed as one when it ends), where it ends.
+    let mut han_run = String::new();
+    let mut han_run_end = 0;
     // The previous Han or kana character and where it ended, for bigrams across tokens.
     let mut previous_han: Option<(usize, char)> = None;
     for (i, t) in tokens.iter().enumerate() {
@@ -66,6 +75,11 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
             for (offset, c) in word.char_indices() {
                 let at = t.start + offset;
                 if is_han_or_kana(c) {
+                    if han_run_end != at {
+                        glossary.gloss(&std::mem::take(&mut han_run), &mut |k| glossed.push(k));
+                    }
+                    han_run.push(c);
+                    han_run_end = at + c.len_utf8();
                     if let Some((end, before)) = previous_han
                         && end == at
                     {
@@ -87,19 +101,14 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
         }
         match t.kind {
             TokenKind::Word => {
+                content.extend(content_key(word, lang));
                 let first = word.chars().next().unwrap_or(' ');
-                let folded = storyline_geo::fold(word);
-                if folded.chars().count() < 2 {
-                    continue;
-                }
-                if first.is_uppercase() {
-                    content.push(key_hash(&folded));
-                    let starts_sentence = i == 0 || sentence_starts.binary_search(&t.start).is_ok();
-                    if name_guesses && !starts_sentence && first.is_ascii() {
+                let starts_sentence = i == 0 || sentence_starts.binary_search(&t.start).is_ok();
+                if name_guesses && first.is_ascii_uppercase() && !starts_sentence {
+                    let folded = storyline_geo::fold(word);
+                    if folded.chars().count() >= 2 {
                         add_anchor(&folded);
                     }
-                } else if let Some(s) = stem(&folded, lang) {
-                    content.push(key_hash(s));
                 }
             }
             TokenKind::Number => {
@@ -109,12 +118,28 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
             _ => {}
         }
     }
+    glossary.gloss(&han_run, &mut |k| glossed.push(k));
     Features {
         content: counted(content),
         anchors: counted(anchors),
         interlingual: counted(interlingual),
+        glossed: counted(glossed),
         day: article_day(article),
         language: article.meta.language.as_ref().map(|l| l.code.clone()),
+    }
+}
+
+/// A word's content key: capitalised words (mostly names, which must stay comparable across
+/// languages) as folded, others by their stem; `None` for stopwords and single letters.
+pub(crate) fn content_key(word: &str, lang: Lang) -> Option<u64> {
+    let folded = storyline_geo::fold(word);
+    if folded.chars().count() < 2 {
+        return None;
+    }
+    if word.starts_with(char::is_uppercase) {
+        Some(key_hash(&folded))
+    } else {
+        stem(&folded, lang).map(key_hash)
     }
 }
 
@@ -191,6 +216,17 @@ mod tests {
         // 研究 究人 人员 员在 | 分钟 钟内 内完 完成, and the number.
         assert_eq!(f.content.len(), 9, "{f:?}");
         assert_eq!(f.anchors, [(key_hash("10") ^ ANCHOR_SALT, 1.0)]);
+    }
+
+    #[test]
+    fn chinese_text_is_glossed_into_english_content_keys() {
+        let zh = features(&article("警方逮捕了嫌犯", "zh"), &FoldedNameWords);
+        let en = features(&article("police arrested", "en"), &FoldedNameWords);
+        // 警方 police, 逮捕 arrest (and "apprehend"), 嫌犯 suspect: the English words' keys.
+        for (key, _) in &en.content {
+            assert!(zh.glossed.iter().any(|(k, _)| k == key), "{zh:?}");
+        }
+        assert!(en.glossed.is_empty());
     }
 
     #[test]

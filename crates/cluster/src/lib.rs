@@ -17,6 +17,7 @@
 mod clusterer;
 pub mod dating;
 pub mod features;
+pub mod glossary;
 pub mod interlingual;
 pub mod keys;
 pub mod stem;

@@ -130,3 +130,25 @@ fn interlingual_anchors_alone_do_not_join_articles_in_one_language() {
     let fair = c.add(&article_in(FAIR_EN, "en", None));
     assert_ne!(fair.story, landslide.story, "score {}", fair.score);
 }
+
+const STORM_EN: &str = "A hurricane struck the coast overnight, flooding villages; rescue workers \
+    evacuated thousands of residents, and the power grid collapsed.";
+const RATES_EN: &str = "The central bank raised interest rates again to curb inflation, and \
+    lenders said mortgage costs would climb for households.";
+const STORM_ZH: &str = "飓风昨夜袭击海岸，淹没村庄；救援人员疏散了数千名居民，电网瘫痪。";
+
+#[test]
+fn a_chinese_translation_joins_its_english_story_through_the_glossary() {
+    // No anchors, no places, dates or amounts in common: the glossed words alone decide.
+    let config = Config { anchor_weight: 0.0, interlingual_weight: 0.0, ..Config::default() };
+    let mut c = Clusterer::new(config.clone());
+    let storm = c.add(&article_in(STORM_EN, "en", None));
+    let rates = c.add(&article_in(RATES_EN, "en", None));
+    let chinese = c.add(&article_in(STORM_ZH, "zh", None));
+    assert_ne!(storm.story, rates.story);
+    assert_eq!(chinese.story, storm.story, "score {}", chinese.score);
+    // Without the glossed channel it stays apart.
+    let mut without = Clusterer::new(Config { glossed_weight: 0.0, ..config });
+    without.add(&article_in(STORM_EN, "en", None));
+    assert!(without.add(&article_in(STORM_ZH, "zh", None)).opened);
+}

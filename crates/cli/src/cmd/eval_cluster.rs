@@ -52,6 +52,12 @@ pub struct EvalClusterArgs {
     /// Override the merge threshold.
     #[arg(long)]
     pub merge_threshold: Option<f32>,
+    /// Weight of the glossed channel (Chinese read through the glossary), instead of the default.
+    #[arg(long)]
+    pub glossed_weight: Option<f32>,
+    /// Weight of the interlingual channel, instead of the default.
+    #[arg(long)]
+    pub interlingual_weight: Option<f32>,
     /// Also score a grid of thresholds × anchor weights (the curve in BENCHMARKS.md).
     #[arg(long)]
     pub sweep: bool,
@@ -89,6 +95,12 @@ pub fn eval_cluster(args: EvalClusterArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(m) = args.merge_threshold {
         config.merge_threshold = m;
+    }
+    if let Some(w) = args.glossed_weight {
+        config.glossed_weight = w;
+    }
+    if let Some(w) = args.interlingual_weight {
+        config.interlingual_weight = w;
     }
     let started = Instant::now();
     let analyser = Analyser::new(&args.models)?;
