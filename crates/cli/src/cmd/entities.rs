@@ -136,8 +136,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             let entities =
                 store.entities(label, args.sort.into(), args.limit.unwrap_or(DEFAULT_STORE_LIMIT))?;
             if entities.is_empty() && !ctx.quiet && !args.json {
+                // A store from before entities were stored has mentions but no resolution yet.
                 eprintln!(
-                    "no entities in {} (`storyline analyse` analyses older articles)",
+                    "no resolved entities in {} (ingest resolves them; `storyline analyse` analyses older \
+                     articles and resolves them too)",
                     ctx.data.display()
                 );
             }
