@@ -3,7 +3,7 @@
 
 mod cmd;
 mod render;
-mod resolved;
+mod resolve_pass;
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -47,6 +47,7 @@ enum Command {
     Article(cmd::articles::ShowArgs),
     Analyse(cmd::analyse::Args),
     Entities(cmd::entities::Args),
+    Entity(cmd::entities::ShowArgs),
     Extract(cmd::extract::Args),
     /// Measure quality on public labelled data, with each benchmark's own metric.
     #[command(subcommand)]
@@ -80,6 +81,7 @@ fn main() -> ExitCode {
         Command::Article(args) => cmd::articles::show(&ctx, args),
         Command::Analyse(args) => cmd::analyse::run(&ctx, args),
         Command::Entities(args) => cmd::entities::run(&ctx, args),
+        Command::Entity(args) => cmd::entities::show(&ctx, args),
         Command::Extract(args) => cmd::extract::run(&ctx, args),
         Command::Eval(command) => cmd::eval::run(&ctx, command),
         Command::Bench(command) => cmd::bench::run(&ctx, command),

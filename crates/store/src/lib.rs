@@ -8,6 +8,7 @@
 //! The schema is versioned (`PRAGMA user_version`) and grows by appending migrations to
 //! [`schema::MIGRATIONS`]; opening a folder brings it up to date in one transaction.
 
+mod resolved;
 pub mod schema;
 mod stories;
 
@@ -18,6 +19,7 @@ use std::time::Duration;
 use storyline_doc::article::ID_LEN;
 use storyline_doc::{Article, Position};
 
+pub use resolved::{ArticleLinks, EntityInStory, EntityPlace, EntitySort, StoredEntity, StoryEntity};
 pub use schema::{LATEST as SCHEMA_VERSION, Migration};
 pub use stories::{CopyOf, StoryMember, StoryRow};
 
@@ -558,7 +560,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT a.id, e.label, e.text, e.span_start, e.span_end
+                "SELECT a.id, e.label, e.text, e.span_start, e.span_end, e.n
                  FROM entities e JOIN articles a ON a.seq = e.article ORDER BY a.seq, e.n",
             )
             .map_err(|e| self.sql_err(e))?;
@@ -574,6 +576,7 @@ impl Store {
                     text: r.get(2)?,
                     start: r.get::<_, i64>(3)? as usize,
                     end: r.get::<_, i64>(4)? as usize,
+                    n: r.get::<_, i64>(5)? as usize,
                 };
                 Ok((r.get::<_, String>(0)?, mention))
             })
@@ -751,6 +754,8 @@ pub struct StoredMention {
     /// Byte offsets over the article's text, half-open.
     pub start: usize,
     pub end: usize,
+    /// Its number within the article (text order): what [`Store::replace_entities`] links.
+    pub n: usize,
 }
 
 /// The mentions of one entity (one folded text and label) across the store.

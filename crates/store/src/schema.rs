@@ -128,6 +128,53 @@ pub const MIGRATIONS: &[Migration] = &[
             CREATE INDEX copies_by_canonical ON copies (canonical);
         ",
     },
+    Migration {
+        name: "resolved entities: variants, titles and the entity of each mention",
+        // Written by the resolve pass (`Store::replace_entities`), which replays every stored
+        // mention in arrival order, so the whole set is replaced at once, as stories are. Ids
+        // are the resolver's numbers (order of first mention), stable while the stored
+        // articles, their order and their stories are. An entity's stories are not stored:
+        // they are its mentions' articles' stories (`story_articles`), so they cannot
+        // disagree with the cluster pass. A mention's link goes with its `entities` row, which
+        // a new analysis rewrites; the resolve pass then links it again.
+        sql: "
+            CREATE TABLE resolved_entities (
+                id               INTEGER PRIMARY KEY,
+                kind             TEXT NOT NULL,
+                canonical        TEXT NOT NULL,
+                mentions         INTEGER NOT NULL,
+                articles         INTEGER NOT NULL,
+                geonameid        INTEGER,
+                place_name       TEXT,
+                place_country    TEXT,
+                place_lat        REAL,
+                place_lon        REAL,
+                place_precision  TEXT,
+                place_confidence REAL
+            ) STRICT;
+            CREATE INDEX resolved_entities_by_mentions ON resolved_entities (mentions DESC, canonical);
+            CREATE TABLE entity_variants (
+                entity INTEGER NOT NULL REFERENCES resolved_entities (id),
+                text   TEXT NOT NULL,
+                count  INTEGER NOT NULL,
+                PRIMARY KEY (entity, text)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE entity_titles (
+                entity INTEGER NOT NULL REFERENCES resolved_entities (id),
+                title  TEXT NOT NULL,
+                count  INTEGER NOT NULL,
+                PRIMARY KEY (entity, title)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE entity_mentions (
+                article INTEGER NOT NULL,
+                n       INTEGER NOT NULL,
+                entity  INTEGER NOT NULL REFERENCES resolved_entities (id),
+                PRIMARY KEY (article, n),
+                FOREIGN KEY (article, n) REFERENCES entities (article, n) ON DELETE CASCADE
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX entity_mentions_by_entity ON entity_mentions (entity, article);
+        ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -20,7 +20,8 @@ use storyline_store::Store;
 /// already stored: after a model update (--all), on a few articles (IDs), or, with neither, on
 /// the articles stored before the stage existed. Each article's previous layers and entities
 /// are replaced, so running it twice gives the same store. Articles are written in
-/// transactions of --batch articles; an interrupted run keeps the batches it finished.
+/// transactions of --batch articles; an interrupted run keeps the batches it finished. The
+/// store's entities are then resolved again from the new mentions (`storyline entities`).
 ///
 /// Entities need a model for the article's language (`<lang>.bin.gz` in --models); articles
 /// in other languages get sentences and tokens only.
@@ -279,6 +280,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         progress.set_message(format!("{} entities", total.entities));
     }
     progress.finish_and_clear();
+    // New mentions unlink the old ones from their entities: the store's resolution is redone.
+    if !ids.is_empty() {
+        crate::resolve_pass::resolve(&mut store)?;
+    }
     if args.json {
         let summary = json!({
             "data": ctx.data.display().to_string(),

@@ -1,27 +1,30 @@
-//! `storyline entities [ARTICLE]`: the named entities the analyse stage found.
+//! `storyline entities [ARTICLE]`: the named entities the analyse stage found, and the
+//! entities the resolve pass made of them; `storyline entity ID`: one resolved entity.
 
 use crate::Context;
+use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
-use storyline_resolve::Entity;
-use storyline_store::{EntityCount, EntityMention, Store, StoreError};
+use storyline_store::{EntityCount, EntityMention, EntitySort, Store, StoreError, StoredEntity};
 
 /// Show named entities: of one article, or counted across the store.
 ///
 /// With an ARTICLE id (or unique prefix): each entity mention in text order, with its label
 /// (PER, LOC, ORG, MISC), byte offsets over the article's text and the index of its sentence.
 ///
-/// Without: the entities of the whole store, resolved across articles and languages, most
-/// mentioned first: one line per entity with its canonical name, every variant as written,
-/// and for a place the gazetteer's name, country and coordinates. `Emmanuel Macron` and a later
-/// `Macron`, `Tchaïkovski` and `Tschaikowsky`, `Bombay` and `Mumbai` are one line each.
-/// `--by-text` shows the raw mentions grouped by text instead.
+/// Without: the entities of the whole store, resolved across articles and languages at ingest,
+/// most mentioned first: one line per entity with its id, canonical name, every variant as
+/// written, and for a place the gazetteer's name, country and coordinates. `Emmanuel Macron`
+/// and a later `Macron`, `Tchaïkovski` and `Tschaikowsky`, `Bombay` and `Mumbai` are one line
+/// each. `storyline entity ID` shows one of them with its stories. `--by-text` shows the raw
+/// mentions grouped by text instead.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   storyline entities 3f2a9c01                # one article's entities
   storyline entities 3f2a9c01 --json | jq -r 'select(.label == \"PER\") | .text'
   storyline entities --label LOC --limit 20  # the 20 most mentioned places
   storyline entities --json --limit 0        # every entity, as JSON lines
+  storyline entities --sort articles         # the entities in the most articles first
   storyline entities --by-text               # mentions grouped by text, unresolved")]
 pub struct Args {
     /// The article's id (or a unique prefix of it); without one, counts across the store.
@@ -42,10 +45,15 @@ pub struct Args {
     #[arg(long, conflicts_with = "article")]
     pub by_text: bool,
 
+    /// Across the store, the order of resolved entities: mentions (most first), articles (in
+    /// the most articles first) or name.
+    #[arg(long, value_enum, default_value = "mentions", conflicts_with_all = ["article", "by_text"])]
+    pub sort: Sort,
+
     /// One JSON object per line instead of a table. Of an article: `text`, `label`, `start`,
     /// `end` (byte offsets, half-open), `sentence`. Across the store: `id`, `kind`,
-    /// `canonical`, `variants` (text → count), `mentions`, `articles`, `stories`, and for a
-    /// place `place` (`geonameid`, `name`, `country`, `lat`, `lon`, `precision`,
+    /// `canonical`, `variants` (text → count), `titles` (title → count, when any),
+    /// `mentions`, `articles`, `stories` (story ids), and for a place `place` (`geonameid`, `name`, `country`, `lat`, `lon`, `precision`,
     /// `confidence`); with `--by-text`: `text` (the most frequent form), `label`, `folded`,
     /// `mentions`, `articles`.
     #[arg(long)]
@@ -72,7 +80,32 @@ impl Label {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    Mentions,
+    Articles,
+    Name,
+}
+
+impl From<Sort> for EntitySort {
+    fn from(sort: Sort) -> EntitySort {
+        match sort {
+            Sort::Mentions => EntitySort::Mentions,
+            Sort::Articles => EntitySort::Articles,
+            Sort::Name => EntitySort::Name,
+        }
+    }
+}
+
 const DEFAULT_STORE_LIMIT: u64 = 50;
+
+/// A resolved entity with the ids of the stories it appears in.
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    entity: StoredEntity,
+    stories: Vec<i64>,
+}
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let store = match Store::open_existing(&ctx.data) {
@@ -100,19 +133,28 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             if args.json { json_lines(&mut out, &mentions) } else { mention_table(&mut out, &mentions) }
         }
         None if !args.by_text => {
-            let resolved = crate::resolved::resolve_store(&store)?;
-            let resolver = &resolved.resolver;
-            let mut entities: Vec<&Entity> =
-                resolver.entities().iter().filter(|e| label.is_none_or(|l| e.kind == l)).collect();
-            entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.canonical.cmp(&b.canonical)));
-            entities.truncate(limit(args.limit.unwrap_or(DEFAULT_STORE_LIMIT)));
+            let entities =
+                store.entities(label, args.sort.into(), args.limit.unwrap_or(DEFAULT_STORE_LIMIT))?;
             if entities.is_empty() && !ctx.quiet && !args.json {
+                // A store from before entities were stored has mentions but no resolution yet.
                 eprintln!(
-                    "no entities in {} (`storyline analyse` analyses older articles)",
+                    "no resolved entities in {} (ingest resolves them; `storyline analyse` analyses older \
+                     articles and resolves them too)",
                     ctx.data.display()
                 );
             }
-            if args.json { json_lines(&mut out, &entities) } else { entity_table(&mut out, &entities) }
+            if args.json {
+                let mut listed = Vec::with_capacity(entities.len());
+                for entity in entities {
+                    let mut stories: Vec<i64> =
+                        store.entity_stories(entity.id)?.iter().map(|s| s.story).collect();
+                    stories.sort_unstable();
+                    listed.push(Listed { entity, stories });
+                }
+                json_lines(&mut out, &listed)
+            } else {
+                entity_table(&mut out, &entities)
+            }
         }
         None => {
             let counts = store.entity_counts(label, args.limit.unwrap_or(DEFAULT_STORE_LIMIT))?;
@@ -153,33 +195,40 @@ fn mention_table(out: &mut impl Write, rows: &[EntityMention]) -> std::io::Resul
     Ok(())
 }
 
-/// `--limit N` as a length: 0 for all.
-fn limit(n: u64) -> usize {
-    if n == 0 { usize::MAX } else { usize::try_from(n).unwrap_or(usize::MAX) }
-}
-
-fn entity_table(out: &mut impl Write, rows: &[&Entity]) -> std::io::Result<()> {
+fn entity_table(out: &mut impl Write, rows: &[StoredEntity]) -> std::io::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
     writeln!(
         out,
-        "{:>8}  {:>8}  {:<5}  ENTITY  [other spellings]  (place)",
-        "MENTIONS", "ARTICLES", "LABEL"
+        "{:>6}  {:>8}  {:>8}  {:<5}  ENTITY  [other spellings]  «titles»  (place)",
+        "ID", "MENTIONS", "ARTICLES", "LABEL"
     )?;
     for e in rows {
         let others: Vec<String> =
             e.variants.keys().filter(|v| **v != e.canonical).map(|v| one_line(v)).collect();
         let others = if others.is_empty() { String::new() } else { format!("  [{}]", others.join(" | ")) };
-        let place = e.place.as_ref().map_or(String::new(), |p| {
-            format!("  ({}, {}, {:.3} {:.3}, {})", p.name, p.country, p.lat, p.lon, p.precision)
-        });
         let canonical = one_line(&e.canonical);
         let titles = e.titles.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
         let others = if titles.is_empty() { others } else { format!("{others}  «{titles}»") };
-        writeln!(out, "{:>8}  {:>8}  {:<5}  {canonical}{others}{place}", e.mentions, e.articles, e.kind)?;
+        writeln!(
+            out,
+            "{:>6}  {:>8}  {:>8}  {:<5}  {canonical}{others}{}",
+            e.id,
+            e.mentions,
+            e.articles,
+            e.kind,
+            place_note(e)
+        )?;
     }
     Ok(())
+}
+
+/// `  (gazetteer name, country, lat lon, precision)` for a geocoded place, else nothing.
+fn place_note(e: &StoredEntity) -> String {
+    e.place.as_ref().map_or(String::new(), |p| {
+        format!("  ({}, {}, {:.3} {:.3}, {})", p.name, p.country, p.lat, p.lon, p.precision)
+    })
 }
 
 fn count_table(out: &mut impl Write, rows: &[EntityCount]) -> std::io::Result<()> {
@@ -197,4 +246,59 @@ fn count_table(out: &mut impl Write, rows: &[EntityCount]) -> std::io::Result<()
 /// keeps one line per entity.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Show one resolved entity: its canonical name, type, every variant with its count, its
+/// titles, for a place where it lies, and the stories it appears in.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  storyline entity 12
+  storyline entity 12 --json | jq '.stories[].story'")]
+pub struct ShowArgs {
+    /// The entity's id, as `storyline entities` lists it.
+    pub id: i64,
+
+    /// One JSON object: the fields of `storyline entities --json`, with `stories` as objects
+    /// (`story`, `title`, `mentions`, `articles`), most mentioned first.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_existing(&ctx.data)?;
+    let Some(entity) = store.entity(args.id)? else {
+        eprintln!("error: no entity {} in {}", args.id, ctx.data.display());
+        return Ok(ExitCode::FAILURE);
+    };
+    let stories = store.entity_stories(args.id)?;
+    if args.json {
+        let mut value = serde_json::to_value(&entity)?;
+        value["stories"] = serde_json::to_value(&stories)?;
+        println!("{value}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} ({}, {} mentions in {} articles){}",
+        one_line(&entity.canonical),
+        entity.kind,
+        entity.mentions,
+        entity.articles,
+        place_note(&entity)
+    );
+    for (variant, n) in &entity.variants {
+        println!("  variant  {n:>6}  {}", one_line(variant));
+    }
+    for (title, n) in &entity.titles {
+        println!("  title    {n:>6}  {}", one_line(title));
+    }
+    for s in &stories {
+        println!(
+            "  story    {:>6}  {} mentions in {} articles  {}",
+            s.story,
+            s.mentions,
+            s.articles,
+            s.title.as_deref().unwrap_or("(untitled)")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -23,7 +23,9 @@ const JSON_ERRORS_KEPT: usize = 1000;
 /// date with its precision, authors, site, language), then analysis (sentences, tokens, and
 /// named entities when --models has a model for its language; see `storyline entities`), and
 /// is stored once: the same bytes ingested again are recognised and counted as "already
-/// stored", never duplicated.
+/// stored", never duplicated. After the inputs, every stored article is grouped into stories
+/// (`storyline stories`) and its entities are resolved across the store (`storyline
+/// entities`), each pass in one transaction.
 ///
 /// Articles are committed in batches; whatever the summary or progress bar has counted is on
 /// disk, so an interrupted ingest (Ctrl-C, kill, power cut) loses nothing it reported, and
@@ -52,7 +54,8 @@ pub struct Args {
     pub format: Format,
 
     /// Print the summary as one JSON object on stdout: `documents` read, `new`, `existing`
-    /// (already stored), `errors`, and the first errors with their `source` and `position`.
+    /// (already stored), `errors`, the store's `stories` and resolved `entities`, and the
+    /// first errors with their `source` and `position`.
     #[arg(long)]
     pub json: bool,
 
@@ -228,10 +231,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     ingest.flush()?;
     // After the run: stories are rebuilt from every stored article, then undated articles take
-    // their story's date (see `cmd::stories`).
+    // their story's date (see `cmd::stories`), then entities are resolved with the stories as
+    // context (see `resolve_pass`).
     let stories = crate::cmd::stories::assign(&mut ingest.store, &storyline_cluster::Config::default())?;
     let dated = crate::cmd::stories::date_undated(&mut ingest.store)?;
     tracing::debug!(dated, "articles dated from their story");
+    let started = std::time::Instant::now();
+    let entities = crate::resolve_pass::resolve(&mut ingest.store)?;
+    tracing::debug!(entities, seconds = started.elapsed().as_secs_f64(), "entities resolved");
     ingest.store.finish_run(run)?;
     ingest.progress.finish_and_clear();
 
@@ -248,6 +255,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             "existing": t.existing,
             "errors": t.errors,
             "stories": stories,
+            "entities": entities,
             "error_list": t.kept,
             "error_list_truncated": t.errors > t.kept.len() as u64,
         });

@@ -253,17 +253,16 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
             "copy_of": copy,
         }));
     }
-    // Entities resolved across the store; counted here by their mentions in this story.
-    let resolved = crate::resolved::resolve_store(&store)?;
-    let ranked = resolved.story_entities(args.id);
-    let entity_json = |(id, n): &(storyline_resolve::EntityId, u32)| {
-        let e = resolved.resolver.entity(*id);
-        json!({ "id": e.id, "name": e.canonical, "label": e.kind, "mentions": n, "variants": e.variants, "place": e.place })
+    // Entities resolved across the store at ingest; counted here by their mentions in this story.
+    let ranked = store.entities_of_story(args.id)?;
+    let entity_json = |s: &storyline_store::StoryEntity| {
+        let e = &s.entity;
+        json!({ "id": e.id, "name": e.canonical, "label": e.kind, "mentions": s.mentions_in_story, "variants": e.variants, "place": e.place })
     };
     let top = |label: Option<&str>, n: usize| -> Vec<serde_json::Value> {
         ranked
             .iter()
-            .filter(|(id, _)| label.is_none_or(|want| resolved.resolver.entity(*id).kind == want))
+            .filter(|s| label.is_none_or(|want| s.entity.kind == want))
             .take(n)
             .map(entity_json)
             .collect()
