@@ -6,7 +6,8 @@
 //! document frequencies counted as articles arrive) and *anchors* (entity keys, numbers,
 //! capitalised Latin-script words where no entities were found: what survives translation),
 //! and, only between languages, *interlingual* anchors (places by gazetteer id in any script,
-//! month-day dates, amounts with their scale, percentages; [`interlingual`]), times a decay in
+//! month-day dates, amounts with their scale, percentages; [`interlingual`]) and *glossed*
+//! Chinese (its words as the English content keys a dictionary gives; [`glossary`]), times a decay in
 //! the days between the article and the story. Candidates come from an
 //! inverted index over the stories' heaviest terms with bounded posting lists, never from a
 //! scan of all stories; stories idle for `dormant_days` of the stream leave the active set, so
