@@ -17,6 +17,8 @@ use flate2::read::GzDecoder;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::OnceLock;
+use storyline_codec::IdBuild;
+use storyline_geo::{KeyHash, key_hash};
 
 /// The compiled glossary, gzipped: `simplified TAB traditional-or-empty TAB english words`.
 const EMBEDDED: &[u8] = include_bytes!("../data/zh-en.tsv.gz");
@@ -24,7 +26,9 @@ const EMBEDDED: &[u8] = include_bytes!("../data/zh-en.tsv.gz");
 /// Chinese words with the English content keys they stand for.
 #[derive(Debug, Default)]
 pub struct Glossary {
-    words: HashMap<Box<str>, Box<[u64]>>,
+    /// By the key hash of the headword: the hashes of a text's prefixes come one character
+    /// at a time, with no string built or hashed twice.
+    words: HashMap<u64, Box<[u64]>, IdBuild>,
     /// The longest headword, in characters.
     longest: usize,
 }
@@ -80,7 +84,7 @@ impl Glossary {
             let keys: Box<[u64]> = keys.into();
             for headword in [simplified, traditional].into_iter().filter(|h| !h.is_empty()) {
                 g.longest = g.longest.max(headword.chars().count());
-                g.words.entry(headword.into()).or_insert_with(|| keys.clone());
+                g.words.entry(key_hash(headword)).or_insert_with(|| keys.clone());
             }
         }
         Ok(g)
@@ -97,14 +101,20 @@ impl Glossary {
     /// Calls `key` with the English keys of each word of `han`, a run of Han characters,
     /// cut by longest match from the left; characters that begin no known word are skipped.
     pub fn gloss(&self, han: &str, key: &mut impl FnMut(u64)) {
-        let bounds: Vec<usize> = han.char_indices().map(|(i, _)| i).chain([han.len()]).collect();
-        let chars = bounds.len() - 1;
+        let chars: Vec<char> = han.chars().collect();
+        // prefixes[n - 1]: the key hash of the n characters from the current position.
+        let mut prefixes = Vec::with_capacity(self.longest);
         let mut at = 0;
-        while at < chars {
-            let longest = self.longest.min(chars - at);
-            let found = (2..=longest)
+        while at < chars.len() {
+            prefixes.clear();
+            let mut h = KeyHash::new();
+            for c in chars[at..].iter().take(self.longest) {
+                h.bytes(c.encode_utf8(&mut [0u8; 4]).as_bytes());
+                prefixes.push(h.finish());
+            }
+            let found = (2..=prefixes.len())
                 .rev()
-                .find_map(|n| self.words.get(&han[bounds[at]..bounds[at + n]]).map(|keys| (n, keys)));
+                .find_map(|n| self.words.get(&prefixes[n - 1]).map(|keys| (n, keys)));
             match found {
                 Some((n, keys)) => {
                     keys.iter().for_each(|&k| key(k));
@@ -119,7 +129,6 @@ impl Glossary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_geo::key_hash;
 
     fn keys_of(g: &Glossary, han: &str) -> Vec<u64> {
         let mut keys = Vec::new();

@@ -91,7 +91,9 @@ impl KeyHash {
         KeyHash { h: 0xcbf2_9ce4_8422_2325, empty: true }
     }
 
-    fn bytes(&mut self, b: &[u8]) {
+    /// Appends raw bytes, with no separator: hashing a string's characters one at a time
+    /// gives, at each step, the key hash of the prefix read so far.
+    pub fn bytes(&mut self, b: &[u8]) {
         for &x in b {
             self.h ^= u64::from(x);
             self.h = self.h.wrapping_mul(0x0000_0100_0000_01b3);
