@@ -71,7 +71,21 @@ pub struct Context {
     pub quiet: bool,
 }
 
+/// Output piped into `head` and closed early ends the process quietly, as it ends any Unix
+/// filter, rather than with a panic at the next print (Rust ignores SIGPIPE by default).
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: restoring a signal's default disposition, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
     let ctx = Context { data: cli.data, quiet: cli.quiet };
