@@ -157,6 +157,9 @@ pub struct Verdict<I> {
     pub kind: Kind,
     /// The previous canonical copy, when this article replaced it.
     pub replaced: Option<I>,
+    /// The groups this insert forgot (their last article left the window): no later verdict
+    /// names them, so what a caller keeps per group can go.
+    pub forgotten: Vec<I>,
 }
 
 /// Sizes of the index, for reports.
@@ -272,7 +275,7 @@ impl<I: Clone> DedupIndex<I> {
     /// the stream's clock that ages the articles held.
     pub fn insert(&mut self, id: I, text: &str, published: Option<&PartialDateTime>) -> Verdict<I> {
         self.recent.tick(published);
-        self.forget_expired();
+        let forgotten = self.forget_expired();
         let seq = self.recent.next_seq();
         let window = published.map(Window::of);
         let words = words::word_hashes(text);
@@ -280,7 +283,7 @@ impl<I: Clone> DedupIndex<I> {
             // Nothing to compare: a group of its own, kept out of the index.
             let group = self.new_group(id, window, seq);
             self.recent.push(Arrival::new(group, None, None));
-            return self.verdict(group, 0.0, Kind::New, None);
+            return self.verdict(group, 0.0, Kind::New, None, forgotten);
         }
         let exact_key = words::exact_key(&words);
         if let Some(entry) = self.exact.get_mut(&exact_key) {
@@ -288,7 +291,7 @@ impl<I: Clone> DedupIndex<I> {
             let group = entry.group;
             let replaced = self.join(group, id, window, seq);
             self.recent.push(Arrival::new(group, Some(exact_key), None));
-            return self.verdict(group, 1.0, Kind::Exact, replaced);
+            return self.verdict(group, 1.0, Kind::Exact, replaced, forgotten);
         }
 
         let shingles = words::shingles(&words, self.config.shingle_words);
@@ -313,21 +316,24 @@ impl<I: Clone> DedupIndex<I> {
         let member = self.add_to_buckets(group, shingles.len(), &scratch);
         self.recent.push(Arrival::new(group, Some(exact_key), member));
         self.scratch = scratch;
-        self.verdict(group, similarity, kind, replaced)
+        self.verdict(group, similarity, kind, replaced, forgotten)
     }
 
     /// Forgets the articles that fell out of the window, and one more if the index is full,
-    /// to make room for the article coming.
-    fn forget_expired(&mut self) {
+    /// to make room for the article coming; returns the names of the groups forgotten.
+    fn forget_expired(&mut self) -> Vec<I> {
         let (days, articles) = (self.config.keep_days, self.config.keep_articles);
+        let mut forgotten = Vec::new();
         while let Some((seq, arrival)) = self.recent.pop_expired(days, articles) {
-            self.forget(seq, arrival);
+            forgotten.extend(self.forget(seq, arrival));
         }
+        forgotten
     }
 
     /// Takes out what article `seq` added, except what later articles still use: an exact
-    /// key found again, the group's founder (which goes with the group).
-    fn forget(&mut self, seq: u64, arrival: Arrival) {
+    /// key found again, the group's founder (which goes with the group). Returns the group's
+    /// name if it was its last article.
+    fn forget(&mut self, seq: u64, arrival: Arrival) -> Option<I> {
         if let Some(key) = arrival.exact
             && self.exact.get(&key).is_some_and(|e| e.last == seq)
         {
@@ -337,12 +343,13 @@ impl<I: Clone> DedupIndex<I> {
         if let Some(member) = arrival.member.filter(|&m| Some(m) != founder) {
             self.forget_member(member);
         }
-        if last == seq {
-            self.groups.remove(arrival.group);
-            if let Some(founder) = founder {
-                self.forget_member(founder);
-            }
+        if last != seq {
+            return None;
         }
+        if let Some(founder) = founder {
+            self.forget_member(founder);
+        }
+        Some(self.groups.remove(arrival.group).name)
     }
 
     fn forget_member(&mut self, member: u32) {
@@ -467,9 +474,23 @@ impl<I: Clone> DedupIndex<I> {
         }
     }
 
-    fn verdict(&self, group: u32, similarity: f64, kind: Kind, replaced: Option<I>) -> Verdict<I> {
+    fn verdict(
+        &self,
+        group: u32,
+        similarity: f64,
+        kind: Kind,
+        replaced: Option<I>,
+        forgotten: Vec<I>,
+    ) -> Verdict<I> {
         let g = &self.groups[group];
-        Verdict { group: g.name.clone(), canonical: g.canonical.clone(), similarity, kind, replaced }
+        Verdict {
+            group: g.name.clone(),
+            canonical: g.canonical.clone(),
+            similarity,
+            kind,
+            replaced,
+            forgotten,
+        }
     }
 
     /// The number of articles in the group named `name`, forgotten ones included (0 if there

@@ -216,7 +216,7 @@ fn beyond_the_cap_the_oldest_article_is_forgotten() {
     ix.insert("harvest", HARVEST, None);
     ix.insert("library", LIBRARY, None);
     let v = ix.insert("bridge-again", BRIDGE, None);
-    assert_eq!((v.kind, v.group), (Kind::New, "bridge-again"), "{v:?}");
+    assert_eq!((v.kind, v.group, v.forgotten), (Kind::New, "bridge-again", vec!["bridge"]));
     // The harvest story made room for this one; the library story is still held.
     let v = ix.insert("library-copy", &LIBRARY.replace("Monday", "Sunday"), None);
     assert_eq!((v.kind, v.group), (Kind::Near, "library"), "{v:?}");
@@ -261,6 +261,7 @@ fn a_group_keeps_its_name_and_canonical_copy_when_its_first_article_is_forgotten
     assert_eq!(ix.stats().held, 2);
     let v = ix.insert("fourth", BRIDGE, None);
     assert_eq!((v.kind, v.group, v.canonical), (Kind::Exact, "first", "older"));
+    assert!(v.forgotten.is_empty(), "the group is still held: {v:?}");
 }
 
 #[test]
