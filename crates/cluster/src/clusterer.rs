@@ -249,6 +249,12 @@ impl Clusterer {
         self.add_features_to(&f, Some(story))
     }
 
+    /// An article's features as this clusterer reads them (with its entity keys), for
+    /// [`Clusterer::add_features_to`].
+    pub fn features_of(&self, article: &Article) -> Features {
+        features(article, self.keys.as_ref())
+    }
+
     /// [`Clusterer::add`] for features already read.
     pub fn add_features(&mut self, f: &Features) -> Assignment {
         self.add_features_to(f, None)

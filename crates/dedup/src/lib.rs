@@ -30,21 +30,35 @@
 //! lists at most [`Config::bucket_groups`] groups, and a group once, so an insert checks at
 //! most `bands × bucket_groups` candidates whatever the size of the index.
 //!
+//! **Forgetting.** The index holds the articles of a window ([`Config::keep_days`] of the
+//! stream's clock, [`Config::keep_articles`] at most) and forgets the oldest first: their
+//! exact keys, the signatures they kept and their bucket entries. A group is forgotten with
+//! its last article, so it lives as long as copies keep coming; until then its name,
+//! canonical copy, size and founder stay as they were, whichever of its articles have gone.
+//! A copy of an article already forgotten matches nothing and starts a group of its own
+//! (only copies within the window are found). Memory is bounded by the cap, and an insert
+//! forgets at most as many articles as it adds, amortised.
+//!
 //! The index is `Send` and serialisable (serde); it can also be rebuilt by inserting the
 //! stored articles again in their ingest order, which gives the same groups.
 
+mod buckets;
 mod minhash;
 mod published;
+mod recent;
+mod slots;
 pub mod words;
 
 #[cfg(test)]
 mod tests;
 
+use buckets::Buckets;
 use minhash::MinHasher;
 use published::Window;
+use recent::{Arrival, Recent};
 use serde::{Deserialize, Serialize};
+use slots::Slots;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use storyline_codec::IdBuild;
 use storyline_doc::{Article, PartialDateTime};
 
@@ -79,6 +93,17 @@ pub struct Config {
     pub min_size_ratio: f64,
     /// Groups one LSH bucket lists at most; bounds the candidates of an insert.
     pub bucket_groups: usize,
+    /// An article is forgotten once the stream's clock (the latest publication day seen) is
+    /// more than this many days past its arrival. 14 by default, the clusterer's dormancy:
+    /// a copy that comes later would mostly find its original's story dormant and be
+    /// clustered as any article anyway, while wire copies come within hours or days.
+    pub keep_days: Option<u32>,
+    /// At most this many articles are held, the oldest forgotten first; the bound of an
+    /// undated stream, and of a dated one whatever its volume. 250,000 by default: 14 days
+    /// of a feed of nearly 18,000 articles a day, in about 340 MB resident (390 MB at the
+    /// peak) on `storyline bench dedup`'s stream, where two articles in three start a group
+    /// (1.3 KB each: signature, band keys, bucket, exact-key and group entries).
+    pub keep_articles: Option<usize>,
 }
 
 impl Default for Config {
@@ -91,6 +116,8 @@ impl Default for Config {
             min_containment_shingles: 30,
             min_size_ratio: 1.0 / 3.0,
             bucket_groups: 8,
+            keep_days: Some(14),
+            keep_articles: Some(250_000),
         }
     }
 }
@@ -131,12 +158,20 @@ pub struct Verdict<I> {
     pub kind: Kind,
     /// The previous canonical copy, when this article replaced it.
     pub replaced: Option<I>,
+    /// The groups this insert forgot (their last article left the window): no later verdict
+    /// names them, so what a caller keeps per group can go.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forgotten: Vec<I>,
 }
 
 /// Sizes of the index, for reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Stats {
+    /// Articles inserted since the start.
     pub articles: u64,
+    /// Articles held: inserted and not forgotten yet.
+    pub held: usize,
+    /// Groups with an article held.
     pub groups: usize,
     /// Articles whose signature is kept (they hold at least one bucket entry).
     pub signatures: usize,
@@ -152,7 +187,19 @@ struct Group<I> {
     size: u32,
     /// The member slot of the group's first article whose signature is kept: a newcomer must
     /// be close to it too, so that a copy mixing two articles does not chain their groups.
+    /// Kept as long as the group.
     founder: Option<u32>,
+    /// Sequence numbers (0 for the stream's first insert) of its first and last articles:
+    /// the older group wins ties, and the group is forgotten with its last article.
+    first: u64,
+    last: u64,
+}
+
+/// The group an exact key leads to, and the last article found under it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct ExactEntry {
+    group: u32,
+    last: u64,
 }
 
 /// An article whose signature is kept.
@@ -167,17 +214,16 @@ struct Member {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DedupIndex<I> {
     config: Config,
-    articles: u64,
-    groups: Vec<Group<I>>,
-    exact: HashMap<u64, u32, IdBuild>,
-    members: Vec<Member>,
-    /// `members.len() × hashes` values, member after member, each the low 16 bits of a
-    /// MinHash value ([`minhash::stored`]).
+    groups: Slots<Group<I>>,
+    exact: HashMap<u64, ExactEntry, IdBuild>,
+    members: Slots<Member>,
+    /// `hashes` values per member slot, each the low 16 bits of a MinHash value
+    /// ([`minhash::stored`]).
     signatures: Vec<u16>,
-    /// Band key → the first member listed in that bucket.
-    buckets: HashMap<u32, u32, IdBuild>,
-    /// Band key → the further members of a bucket (other groups), rare.
-    crowded: HashMap<u32, Vec<u32>, IdBuild>,
+    /// `bands` keys per member slot: the buckets to take it out of when it is forgotten.
+    band_keys: Vec<u32>,
+    buckets: Buckets,
+    recent: Recent,
     #[serde(skip)]
     scratch: Scratch,
 }
@@ -195,13 +241,13 @@ impl<I: Clone> DedupIndex<I> {
     pub fn new(config: Config) -> Self {
         DedupIndex {
             config,
-            articles: 0,
-            groups: Vec::new(),
+            groups: Slots::default(),
             exact: HashMap::default(),
-            members: Vec::new(),
+            members: Slots::default(),
             signatures: Vec::new(),
-            buckets: HashMap::default(),
-            crowded: HashMap::default(),
+            band_keys: Vec::new(),
+            buckets: Buckets::default(),
+            recent: Recent::default(),
             scratch: Scratch::default(),
         }
     }
@@ -217,7 +263,8 @@ impl<I: Clone> DedupIndex<I> {
 
     pub fn stats(&self) -> Stats {
         Stats {
-            articles: self.articles,
+            articles: self.recent.next_seq(),
+            held: self.recent.len(),
             groups: self.groups.len(),
             signatures: self.members.len(),
             buckets: self.buckets.len(),
@@ -226,20 +273,27 @@ impl<I: Clone> DedupIndex<I> {
     }
 
     /// Finds the group of article `id` with text `text` (title and body, as the caller
-    /// joins them) and records it. `published` decides which copy is canonical.
+    /// joins them) and records it. `published` decides which copy is canonical, and moves
+    /// the stream's clock that ages the articles held.
     pub fn insert(&mut self, id: I, text: &str, published: Option<&PartialDateTime>) -> Verdict<I> {
-        self.articles += 1;
+        self.recent.tick(published);
+        let forgotten = self.forget_expired();
+        let seq = self.recent.next_seq();
         let window = published.map(Window::of);
         let words = words::word_hashes(text);
         if words.is_empty() {
             // Nothing to compare: a group of its own, kept out of the index.
-            let group = self.new_group(id, window);
-            return self.verdict(group, 0.0, Kind::New, None);
+            let group = self.new_group(id, window, seq);
+            self.recent.push(Arrival::new(group, None, None));
+            return self.verdict(group, 0.0, Kind::New, None, forgotten);
         }
         let exact_key = words::exact_key(&words);
-        if let Some(&group) = self.exact.get(&exact_key) {
-            let replaced = self.join(group, id, window);
-            return self.verdict(group, 1.0, Kind::Exact, replaced);
+        if let Some(entry) = self.exact.get_mut(&exact_key) {
+            entry.last = seq;
+            let group = entry.group;
+            let replaced = self.join(group, id, window, seq);
+            self.recent.push(Arrival::new(group, Some(exact_key), None));
+            return self.verdict(group, 1.0, Kind::Exact, replaced, forgotten);
         }
 
         let shingles = words::shingles(&words, self.config.shingle_words);
@@ -255,15 +309,58 @@ impl<I: Clone> DedupIndex<I> {
         let best = self.best_candidate(&mut scratch, shingles.len());
         let (group, similarity, kind, replaced) = match best {
             Some((group, similarity)) if similarity >= self.config.threshold => {
-                let replaced = self.join(group, id, window);
+                let replaced = self.join(group, id, window, seq);
                 (group, similarity, Kind::Near, replaced)
             }
-            best => (self.new_group(id, window), best.map_or(0.0, |(_, s)| s), Kind::New, None),
+            best => (self.new_group(id, window, seq), best.map_or(0.0, |(_, s)| s), Kind::New, None),
         };
-        self.exact.insert(exact_key, group);
-        self.add_to_buckets(group, shingles.len(), &scratch);
+        self.exact.insert(exact_key, ExactEntry { group, last: seq });
+        let member = self.add_to_buckets(group, shingles.len(), &scratch);
+        self.recent.push(Arrival::new(group, Some(exact_key), member));
         self.scratch = scratch;
-        self.verdict(group, similarity, kind, replaced)
+        self.verdict(group, similarity, kind, replaced, forgotten)
+    }
+
+    /// Forgets the articles that fell out of the window, and one more if the index is full,
+    /// to make room for the article coming; returns the names of the groups forgotten.
+    fn forget_expired(&mut self) -> Vec<I> {
+        let (days, articles) = (self.config.keep_days, self.config.keep_articles);
+        let mut forgotten = Vec::new();
+        while let Some((seq, arrival)) = self.recent.pop_expired(days, articles) {
+            forgotten.extend(self.forget(seq, arrival));
+        }
+        forgotten
+    }
+
+    /// Takes out what article `seq` added, except what later articles still use: an exact
+    /// key found again, the group's founder (which goes with the group). Returns the group's
+    /// name if it was its last article.
+    fn forget(&mut self, seq: u64, arrival: Arrival) -> Option<I> {
+        if let Some(key) = arrival.exact
+            && self.exact.get(&key).is_some_and(|e| e.last == seq)
+        {
+            self.exact.remove(&key);
+        }
+        let (founder, last) = (self.groups[arrival.group].founder, self.groups[arrival.group].last);
+        if let Some(member) = arrival.member.filter(|&m| Some(m) != founder) {
+            self.forget_member(member);
+        }
+        if last != seq {
+            return None;
+        }
+        if let Some(founder) = founder {
+            self.forget_member(founder);
+        }
+        Some(self.groups.remove(arrival.group).name)
+    }
+
+    fn forget_member(&mut self, member: u32) {
+        self.members.remove(member);
+        let bands = self.config.bands;
+        let start = member as usize * bands;
+        for &key in &self.band_keys[start..start + bands] {
+            self.buckets.unlist(key, member);
+        }
     }
 
     /// One key per band: the band's index and its rows, hashed together. 32 bits are
@@ -277,36 +374,31 @@ impl<I: Clone> DedupIndex<I> {
         }
     }
 
-    fn bucket(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
-        let first = self.buckets.get(&key).copied();
-        let rest = first.and_then(|_| self.crowded.get(&key)).map(Vec::as_slice).unwrap_or_default();
-        first.into_iter().chain(rest.iter().copied())
-    }
-
     /// The group the article joins among its LSH candidates' groups, with the similarity
     /// that decided; ties go to the older group.
     fn best_candidate(&self, scratch: &mut Scratch, shingles: usize) -> Option<(u32, f64)> {
         let candidates = &mut scratch.candidates;
         candidates.clear();
-        candidates.extend(scratch.band_keys.iter().flat_map(|&k| self.bucket(k)));
+        candidates.extend(scratch.band_keys.iter().flat_map(|&k| self.buckets.members(k)));
         candidates.sort_unstable();
         candidates.dedup();
         let hashes = self.config.hashes();
         // Among the candidates that pass, the closest by Jaccard: a copy with a paragraph of
         // another article contains that one's paragraph too, but overlaps its own original more.
-        let mut best: Option<(bool, f64, f64, u32)> = None;
+        let mut best: Option<(bool, f64, f64, u64, u32)> = None;
         let compare = |m: u32| {
             let start = m as usize * hashes;
             let j = minhash::jaccard(&scratch.signature, &self.signatures[start..start + hashes]);
-            (j, self.similarity(j, shingles, self.members[m as usize].shingles as usize))
+            (j, self.similarity(j, shingles, self.members[m].shingles as usize))
         };
         for &m in candidates.iter() {
-            let member = self.members[m as usize];
+            let member = self.members[m];
+            let group = &self.groups[member.group];
             let (j, mut similarity) = compare(m);
-            if let Some(founder) = self.groups[member.group as usize].founder.filter(|&f| f != m) {
+            if let Some(founder) = group.founder.filter(|&f| f != m) {
                 similarity = similarity.min(compare(founder).1);
             }
-            let this = (similarity >= self.config.threshold, j, similarity, member.group);
+            let this = (similarity >= self.config.threshold, j, similarity, group.first, member.group);
             let better = best.is_none_or(|b| {
                 (this.0, this.1, this.2) > (b.0, b.1, b.2)
                     || ((this.0, this.1, this.2) == (b.0, b.1, b.2) && this.3 < b.3)
@@ -315,7 +407,7 @@ impl<I: Clone> DedupIndex<I> {
                 best = Some(this);
             }
         }
-        best.map(|(_, _, similarity, group)| (group, similarity))
+        best.map(|(_, _, similarity, _, group)| (group, similarity))
     }
 
     /// Containment when both texts are long enough and of comparable length, else Jaccard.
@@ -330,49 +422,51 @@ impl<I: Clone> DedupIndex<I> {
     }
 
     /// Lists the article in every bucket that does not list its group yet and has room;
-    /// its signature is kept only if some bucket took it.
-    fn add_to_buckets(&mut self, group: u32, shingles: usize, scratch: &Scratch) {
-        let slot = self.members.len() as u32;
+    /// its signature is kept, and its member slot returned, only if some bucket took it.
+    fn add_to_buckets(&mut self, group: u32, shingles: usize, scratch: &Scratch) -> Option<u32> {
+        let member = Member { group, shingles: shingles.min(u32::MAX as usize) as u32 };
+        let slot = self.members.insert(member);
         let mut listed = false;
         for &key in &scratch.band_keys {
-            if let Entry::Vacant(free) = self.buckets.entry(key) {
-                free.insert(slot);
-                listed = true;
-                continue;
-            }
-            let (mut listed_groups, mut has_group) = (0, false);
-            for m in self.bucket(key) {
-                listed_groups += 1;
-                has_group |= self.members[m as usize].group == group;
-            }
-            if !has_group && listed_groups < self.config.bucket_groups {
-                self.crowded.entry(key).or_default().push(slot);
-                listed = true;
-            }
+            let members = &self.members;
+            let group_of = |m: u32| members[m].group;
+            listed |= self.buckets.list(key, slot, group, self.config.bucket_groups, group_of);
         }
-        if listed {
-            let founder = &mut self.groups[group as usize].founder;
-            founder.get_or_insert(slot);
-            self.members.push(Member { group, shingles: shingles.min(u32::MAX as usize) as u32 });
-            self.signatures.extend(scratch.signature.iter().map(|&v| minhash::stored(v)));
+        if !listed {
+            self.members.remove(slot);
+            return None;
         }
+        self.groups[group].founder.get_or_insert(slot);
+        let (hashes, bands) = (self.config.hashes(), self.config.bands);
+        let capacity = self.members.capacity();
+        self.signatures.resize(capacity * hashes, 0);
+        self.band_keys.resize(capacity * bands, 0);
+        let at = slot as usize;
+        let kept = scratch.signature.iter().map(|&v| minhash::stored(v));
+        for (to, from) in self.signatures[at * hashes..(at + 1) * hashes].iter_mut().zip(kept) {
+            *to = from;
+        }
+        self.band_keys[at * bands..(at + 1) * bands].copy_from_slice(&scratch.band_keys);
+        Some(slot)
     }
 
-    fn new_group(&mut self, id: I, window: Option<Window>) -> u32 {
-        self.groups.push(Group {
+    fn new_group(&mut self, id: I, window: Option<Window>, seq: u64) -> u32 {
+        self.groups.insert(Group {
             name: id.clone(),
             canonical: id,
             canonical_window: window,
             size: 1,
             founder: None,
-        });
-        (self.groups.len() - 1) as u32
+            first: seq,
+            last: seq,
+        })
     }
 
     /// Adds an article to a group; returns the canonical copy it replaced, if it did.
-    fn join(&mut self, group: u32, id: I, window: Option<Window>) -> Option<I> {
-        let g = &mut self.groups[group as usize];
+    fn join(&mut self, group: u32, id: I, window: Option<Window>, seq: u64) -> Option<I> {
+        let g = &mut self.groups[group];
         g.size += 1;
+        g.last = seq;
         match (window, g.canonical_window) {
             (Some(w), Some(c)) if w.certainly_before(&c) => {
                 g.canonical_window = Some(w);
@@ -382,13 +476,27 @@ impl<I: Clone> DedupIndex<I> {
         }
     }
 
-    fn verdict(&self, group: u32, similarity: f64, kind: Kind, replaced: Option<I>) -> Verdict<I> {
-        let g = &self.groups[group as usize];
-        Verdict { group: g.name.clone(), canonical: g.canonical.clone(), similarity, kind, replaced }
+    fn verdict(
+        &self,
+        group: u32,
+        similarity: f64,
+        kind: Kind,
+        replaced: Option<I>,
+        forgotten: Vec<I>,
+    ) -> Verdict<I> {
+        let g = &self.groups[group];
+        Verdict {
+            group: g.name.clone(),
+            canonical: g.canonical.clone(),
+            similarity,
+            kind,
+            replaced,
+            forgotten,
+        }
     }
 
-    /// The number of articles in the group named `name` (0 if there is none). Linear in the
-    /// number of groups: for tests and reports.
+    /// The number of articles in the group named `name`, forgotten ones included (0 if there
+    /// is no such group held). Linear in the number of groups: for tests and reports.
     pub fn group_size(&self, name: &I) -> u32
     where
         I: PartialEq,

@@ -189,3 +189,122 @@ fn a_newcomer_must_be_close_to_the_founder_of_the_group_too() {
     let v = ix.insert("library", &format!("{LIBRARY}\n\n{}", bridge[2]), None);
     assert_eq!((v.kind, v.group), (Kind::New, "library"), "{v:?}");
 }
+
+/// An invented text of 80 words drawn from numbered words by a seeded generator: texts of
+/// different seeds share almost no shingle.
+fn invented(seed: u64) -> String {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let words: Vec<String> = (0..80)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            format!("w{}", state % 5000)
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn keeping(days: Option<u32>, articles: Option<usize>) -> DedupIndex<&'static str> {
+    DedupIndex::new(Config { keep_days: days, keep_articles: articles, ..Config::default() })
+}
+
+#[test]
+fn beyond_the_cap_the_oldest_article_is_forgotten() {
+    let mut ix = keeping(None, Some(3));
+    ix.insert("bridge", BRIDGE, None);
+    ix.insert("harvest", HARVEST, None);
+    ix.insert("library", LIBRARY, None);
+    let v = ix.insert("bridge-again", BRIDGE, None);
+    assert_eq!((v.kind, v.group, v.forgotten), (Kind::New, "bridge-again", vec!["bridge"]));
+    // The harvest story made room for this one; the library story is still held.
+    let v = ix.insert("library-copy", &LIBRARY.replace("Monday", "Sunday"), None);
+    assert_eq!((v.kind, v.group), (Kind::Near, "library"), "{v:?}");
+    assert_eq!(ix.stats().held, 3);
+    assert_eq!(ix.insert("harvest-again", HARVEST, None).kind, Kind::New);
+}
+
+#[test]
+fn a_copy_within_the_window_of_days_is_found_and_one_after_it_is_not() {
+    let mut ix = keeping(Some(7), None);
+    ix.insert("harvest", HARVEST, Some(&day("2024-01-01")));
+    ix.insert("bridge", BRIDGE, Some(&day("2024-01-02")));
+    let v = ix.insert("bridge-copy", &BRIDGE.replace("Tuesday", "Monday"), Some(&day("2024-01-09")));
+    assert_eq!((v.kind, v.group), (Kind::Near, "bridge"), "{v:?}");
+    // The clock is at 2024-01-09: the harvest story came 8 days ago.
+    let v = ix.insert("harvest-copy", HARVEST, None);
+    assert_eq!((v.kind, v.group), (Kind::New, "harvest-copy"), "{v:?}");
+    ix.insert("library", LIBRARY, Some(&day("2024-01-17")));
+    let v = ix.insert("bridge-late", BRIDGE, None);
+    assert_eq!((v.kind, v.group), (Kind::New, "bridge-late"), "{v:?}");
+}
+
+#[test]
+fn a_group_is_held_while_its_copies_keep_coming() {
+    let mut ix = keeping(Some(7), None);
+    ix.insert("bridge", BRIDGE, Some(&day("2024-01-01")));
+    ix.insert("copy-1", &format!("{BRIDGE}\n\nAdvertisement"), Some(&day("2024-01-06")));
+    ix.insert("harvest", HARVEST, Some(&day("2024-01-12")));
+    // The first article came 11 days ago, its group's last 6 days ago.
+    let v = ix.insert("copy-2", &BRIDGE.replace("Tuesday", "Monday"), Some(&day("2024-01-12")));
+    assert_eq!((v.kind, v.group), (Kind::Near, "bridge"), "{v:?}");
+    assert_eq!(ix.group_size(&"bridge"), 3);
+}
+
+#[test]
+fn a_group_keeps_its_name_and_canonical_copy_when_its_first_article_is_forgotten() {
+    let mut ix = keeping(None, Some(2));
+    ix.insert("first", BRIDGE, Some(&day("2023-05-10")));
+    let v = ix.insert("older", &BRIDGE.replace("Tuesday", "Monday"), Some(&day("2023-05-07")));
+    assert_eq!((v.canonical, v.replaced), ("older", Some("first")));
+    ix.insert("third", BRIDGE, None);
+    assert_eq!(ix.stats().held, 2);
+    let v = ix.insert("fourth", BRIDGE, None);
+    assert_eq!((v.kind, v.group, v.canonical), (Kind::Exact, "first", "older"));
+    assert!(v.forgotten.is_empty(), "the group is still held: {v:?}");
+}
+
+#[test]
+fn the_index_never_holds_more_than_the_cap() {
+    let cap = 50;
+    let mut ix: DedupIndex<u64> =
+        DedupIndex::new(Config { keep_days: None, keep_articles: Some(cap), ..Config::default() });
+    let (hashes, bands) = (ix.config().hashes(), ix.config().bands);
+    for i in 0..1000u64 {
+        // Every fifth article an exact copy of a recent one, so groups hold several articles.
+        let text = invented(if i % 5 == 4 { i - 2 } else { i });
+        ix.insert(i, &text, None);
+        let s = ix.stats();
+        assert!(s.held <= cap && s.groups <= cap && s.signatures <= cap && s.exact_keys <= cap, "{s:?}");
+        assert!(ix.members.capacity() <= cap && ix.groups.capacity() <= cap);
+        assert!(ix.signatures.len() <= cap * hashes && ix.band_keys.len() <= cap * bands);
+    }
+    let listed: usize = ix.band_keys.iter().map(|&k| ix.buckets.members(k).count()).sum();
+    assert!(listed <= cap * bands * ix.config().bucket_groups);
+    assert_eq!(ix.stats().articles, 1000);
+}
+
+#[test]
+fn forgetting_is_deterministic_and_survives_serialisation() {
+    let config = Config { keep_days: Some(3), keep_articles: Some(40), ..Config::default() };
+    let stream: Vec<(u64, String, PartialDateTime)> = (0..300u64)
+        .map(|i| {
+            let source = if i % 3 == 2 { i / 2 } else { i };
+            let text = format!("{} w{i}", invented(source));
+            (i, text, day(&format!("2024-02-{:02}", 1 + i / 20)))
+        })
+        .collect();
+    let run = |ix: &mut DedupIndex<u64>, part: &[(u64, String, PartialDateTime)]| -> Vec<Verdict<u64>> {
+        part.iter().map(|(id, text, date)| ix.insert(*id, text, Some(date))).collect()
+    };
+    let mut whole = DedupIndex::new(config);
+    let all = run(&mut whole, &stream);
+    assert!(all.iter().any(|v| v.kind == Kind::Near), "the stream has copies");
+    let mut first = DedupIndex::new(config);
+    let mut verdicts = run(&mut first, &stream[..150]);
+    let json = serde_json::to_string(&first).unwrap();
+    let mut second: DedupIndex<u64> = serde_json::from_str(&json).unwrap();
+    verdicts.extend(run(&mut second, &stream[150..]));
+    assert_eq!(verdicts, all);
+    assert_eq!(second.stats(), whole.stats());
+}

@@ -3,15 +3,16 @@
 use crate::cmd::analyse::{Analyser, ModelsArg};
 use crate::cmd::bench::{cpu_model, memory};
 use crate::cmd::bench_cluster::{SyntheticStream, thread_cpu_seconds};
+use crate::cmd::copy_rule::CopyRule;
+use crate::cmd::dedup::IndexArgs;
 use crate::cmd::eval_cluster::read_mmds_articles;
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Instant;
-use storyline_cluster::{Clusterer, Config, Features, FoldedNameWords, StoryId, features};
-use storyline_dedup::{DedupIndex, Kind, Verdict, article_text};
+use storyline_cluster::{Clusterer, Config, Features, FoldedNameWords, features};
+use storyline_dedup::{DedupIndex, Stats, Verdict, article_text};
 use storyline_doc::Article;
 use storyline_resolve::{Prepared, Resolver, mentions_of};
 
@@ -29,7 +30,8 @@ use storyline_resolve::{Prepared, Resolver, mentions_of};
 /// anchors — and its mentions grouped and geocoded), the other assigns stories and links the
 /// mentions to entities, with a bounded queue between them.
 /// Articles/s is over wall time per segment (up to 10k, 100k, 1M...), with each thread's CPU
-/// time, the index sizes and the peak resident set of the process.
+/// time, the index sizes and the peak resident set of the process. The dedup index forgets
+/// articles as ingest's does (--keep-days of the stream's clock, --keep-articles at most).
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Example:\n  storyline bench stories ../shared/data/clustering/mmds2025/dev.json --articles 1000000"
@@ -58,14 +60,15 @@ pub struct BenchStoriesArgs {
     pub json: bool,
     #[command(flatten)]
     pub models: ModelsArg,
+    #[command(flatten)]
+    pub dedup: IndexArgs,
 }
 
 /// Cluster and resolve, the second half of the pipeline.
 struct Downstream {
     clusterer: Clusterer,
     resolver: Resolver,
-    /// Duplicate group → its story.
-    group_story: HashMap<String, StoryId>,
+    copy_rule: CopyRule,
     copies: u64,
 }
 
@@ -74,21 +77,14 @@ impl Downstream {
         Downstream {
             clusterer: Clusterer::new(Config::default()),
             resolver: Resolver::new(),
-            group_story: HashMap::new(),
+            copy_rule: CopyRule::default(),
             copies: 0,
         }
     }
 
-    fn take(&mut self, features: &Features, prepared: &Prepared, verdict: Verdict<String>) {
-        let known = match (verdict.kind, self.group_story.get(&verdict.group)) {
-            (Kind::Exact | Kind::Near, Some(&story)) => {
-                self.copies += 1;
-                Some(story)
-            }
-            _ => None,
-        };
-        let assignment = self.clusterer.add_features_to(features, known);
-        self.group_story.entry(verdict.group).or_insert(assignment.story);
+    fn take(&mut self, features: &Features, prepared: &Prepared, verdict: &Verdict<String>) {
+        let (assignment, copy) = self.copy_rule.assign(&mut self.clusterer, verdict, features);
+        self.copies += u64::from(copy);
         let story = assignment.story.to_string();
         std::hint::black_box(self.resolver.add_prepared(Some(&story), prepared));
     }
@@ -115,6 +111,7 @@ pub fn bench_stories(args: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
         "stories_opened": down.clusterer.stories_opened(),
         "entities": down.resolver.entities().len(),
         "segments": segments,
+        "dedup_config": crate::cmd::dedup::describe(&args.dedup.config()),
         "wall_seconds": started.elapsed().as_secs_f64(),
         "cpu": cpu_model(),
     });
@@ -122,7 +119,8 @@ pub fn bench_stories(args: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What needs only the article: its clustering features and its mentions grouped.
+/// What needs only the article: its clustering features (with the entity keys of
+/// `Clusterer::new`) and its mentions grouped.
 fn upstream(article: &Article) -> (Features, Prepared) {
     let prepared = Prepared::new(Some(&article.text), &mentions_of(article));
     (features(article, &FoldedNameWords), prepared)
@@ -148,12 +146,14 @@ fn segment_marks(articles: u64) -> Vec<u64> {
 }
 
 /// A segment's report, from the wall time and each thread's CPU time it took.
-fn segment(done: u64, from: u64, wall: f64, cpu: &[Option<f64>], down: &Downstream) -> Value {
+fn segment(done: u64, from: u64, wall: f64, cpu: &[Option<f64>], dedup: &Stats, down: &Downstream) -> Value {
     let n = (done - from) as f64;
     json!({
         "articles": done,
         "segment_articles_per_s": n / wall,
         "thread_cpu_seconds": cpu,
+        "dedup": dedup,
+        "copy_rule_groups": down.copy_rule.groups(),
         "active_stories": down.clusterer.active_stories(),
         "entities": down.resolver.entities().len(),
         "peak_rss_mb": memory().0.map(|b| b as f64 / 1e6),
@@ -162,7 +162,7 @@ fn segment(done: u64, from: u64, wall: f64, cpu: &[Option<f64>], down: &Downstre
 
 fn one_thread(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec<Value>, u64, Downstream) {
     let mut stream = stream(bases, args);
-    let mut dedup = DedupIndex::new(storyline_dedup::Config::default());
+    let mut dedup = DedupIndex::new(args.dedup.config());
     let mut down = Downstream::new();
     let mut segments = Vec::new();
     let (mut from, mut clock, mut cpu) = (0, Instant::now(), thread_cpu_seconds());
@@ -171,12 +171,12 @@ fn one_thread(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec
         let date = article.meta.published.as_ref().map(|d| d.date);
         let verdict = dedup.insert(article.id.clone(), &article_text(&article), date.as_ref());
         let (f, prepared) = upstream(&article);
-        down.take(&f, &prepared, verdict);
+        down.take(&f, &prepared, &verdict);
         let done = i + 1;
         if marks.contains(&done) {
             let now = thread_cpu_seconds();
             let spent = now.zip(cpu).map(|(n, c)| n - c);
-            let report = segment(done, from, clock.elapsed().as_secs_f64(), &[spent], &down);
+            let report = segment(done, from, clock.elapsed().as_secs_f64(), &[spent], &dedup.stats(), &down);
             if !args.json {
                 eprintln!("{report}");
             }
@@ -188,10 +188,10 @@ fn one_thread(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec
 }
 
 /// What the first thread hands the second: an article and its dedup verdict, or a segment mark
-/// with the first thread's CPU time so far.
+/// with the first thread's CPU time so far and the dedup index's sizes.
 enum Item {
     Article(Box<(Features, Prepared)>, Verdict<String>),
-    Mark(u64, Option<f64>),
+    Mark(u64, Option<f64>, Stats),
 }
 
 fn two_threads(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Vec<Value>, u64, Downstream) {
@@ -199,7 +199,7 @@ fn two_threads(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Ve
     std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
             let mut stream = stream(bases, args);
-            let mut dedup = DedupIndex::new(storyline_dedup::Config::default());
+            let mut dedup = DedupIndex::new(args.dedup.config());
             for i in 0..args.articles {
                 let article = stream.next_article();
                 let date = article.meta.published.as_ref().map(|d| d.date);
@@ -207,7 +207,8 @@ fn two_threads(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Ve
                 if send.send(Item::Article(Box::new(upstream(&article)), verdict)).is_err() {
                     break;
                 }
-                if marks.contains(&(i + 1)) && send.send(Item::Mark(i + 1, thread_cpu_seconds())).is_err() {
+                let mark = || Item::Mark(i + 1, thread_cpu_seconds(), dedup.stats());
+                if marks.contains(&(i + 1)) && send.send(mark()).is_err() {
                     break;
                 }
             }
@@ -219,12 +220,12 @@ fn two_threads(bases: &[Article], args: &BenchStoriesArgs, marks: &[u64]) -> (Ve
         let (mut cpu_first, mut cpu_second) = (Some(0.0), thread_cpu_seconds());
         for item in receive {
             match item {
-                Item::Article(item, verdict) => down.take(&item.0, &item.1, verdict),
-                Item::Mark(done, first) => {
+                Item::Article(item, verdict) => down.take(&item.0, &item.1, &verdict),
+                Item::Mark(done, first, dedup) => {
                     let second = thread_cpu_seconds();
                     let spent = |now: Option<f64>, then: Option<f64>| now.zip(then).map(|(n, t)| n - t);
                     let cpu = [spent(first, cpu_first), spent(second, cpu_second)];
-                    let report = segment(done, from, clock.elapsed().as_secs_f64(), &cpu, &down);
+                    let report = segment(done, from, clock.elapsed().as_secs_f64(), &cpu, &dedup, &down);
                     if !args.json {
                         eprintln!("{report}");
                     }

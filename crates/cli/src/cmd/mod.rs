@@ -6,6 +6,7 @@ pub mod bench;
 pub mod bench_cluster;
 pub mod bench_stories;
 pub mod brief;
+pub mod copy_rule;
 pub mod dedup;
 pub mod entities;
 pub mod eval;

@@ -8,6 +8,7 @@
 //! store instead is the way out when stores get large.
 
 use crate::Context;
+use crate::cmd::copy_rule::CopyRule;
 use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -23,8 +24,10 @@ pub struct StoryBuilder {
     clusterer: Clusterer,
     /// Per article: id, story at the time, score.
     assigned: Vec<(String, StoryId, f32)>,
-    /// Per duplicate group (named by its first article): its story and current canonical copy.
-    groups: HashMap<String, (StoryId, String)>,
+    copy_rule: CopyRule,
+    /// Per duplicate group (named by its first article) whose canonical copy is another one:
+    /// that copy, as it stands.
+    canonicals: HashMap<String, String>,
     /// Per copy: id, group, kind, similarity.
     copies: Vec<(String, String, &'static str, f64)>,
     /// Per story opened: title of its first article, first and last publication date.
@@ -40,28 +43,26 @@ impl StoryBuilder {
             dedup: DedupIndex::new(storyline_dedup::Config::default()),
             clusterer: Clusterer::new(config),
             assigned: Vec::new(),
-            groups: HashMap::new(),
+            copy_rule: CopyRule::default(),
+            canonicals: HashMap::new(),
             copies: Vec::new(),
             opened: HashMap::new(),
         }
     }
 
-    /// A copy of an article already seen joins that article's story (while the story is
-    /// active) rather than being matched against every story: its profile is the original's.
+    /// Feeds the next article: dedup, then the story it joins ([`CopyRule`]).
     pub fn push(&mut self, article: &Article) {
         let date = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred);
         let verdict = self.dedup.insert(article.id.clone(), &article_text(article), date.map(|d| &d.date));
-        if let Some((story, canonical)) = self.groups.get_mut(&verdict.group) {
-            *canonical = verdict.canonical.clone();
+        let features = self.clusterer.features_of(article);
+        let (a, copy) = self.copy_rule.assign(&mut self.clusterer, &verdict, &features);
+        if copy {
             let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
             self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
-            let a = self.clusterer.add_to(article, *story);
-            self.note_dates(a.story, article);
-            self.assigned.push((article.id.clone(), a.story, a.score));
-            return;
         }
-        let a = self.clusterer.add(article);
-        self.groups.insert(verdict.group, (a.story, verdict.canonical));
+        if verdict.replaced.is_some() {
+            self.canonicals.insert(verdict.group, verdict.canonical);
+        }
         self.note_dates(a.story, article);
         self.assigned.push((article.id.clone(), a.story, a.score));
     }
@@ -106,12 +107,12 @@ impl StoryBuilder {
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
-        let groups = &self.groups;
+        let canonicals = &self.canonicals;
         let copies = self
             .copies
             .into_iter()
             .map(|(article, group, kind, similarity)| {
-                let canonical = groups[&group].1.clone();
+                let canonical = canonicals.get(&group).unwrap_or(&group).clone();
                 // A copy published earlier than the first seen became canonical: the first
                 // one is then the copy of it.
                 let article = if canonical == article { group } else { article };

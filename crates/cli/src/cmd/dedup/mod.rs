@@ -27,6 +27,12 @@ pub struct IndexArgs {
     /// Containment needs the smaller text to have at least this share of the larger's shingles.
     #[arg(long, value_name = "SHARE")]
     pub min_size_ratio: Option<f64>,
+    /// Forget an article once the stream's clock is this many days past its arrival (0: never).
+    #[arg(long, value_name = "DAYS")]
+    pub keep_days: Option<u32>,
+    /// Hold at most this many articles, forgetting the oldest first (0: no bound).
+    #[arg(long, value_name = "N")]
+    pub keep_articles: Option<usize>,
 }
 
 impl IndexArgs {
@@ -38,6 +44,8 @@ impl IndexArgs {
             bands: self.bands.unwrap_or(d.bands).max(1),
             rows: self.rows.unwrap_or(d.rows).max(1),
             min_size_ratio: self.min_size_ratio.unwrap_or(d.min_size_ratio),
+            keep_days: self.keep_days.map_or(d.keep_days, |n| (n > 0).then_some(n)),
+            keep_articles: self.keep_articles.map_or(d.keep_articles, |n| (n > 0).then_some(n)),
             ..d
         }
     }
@@ -45,15 +53,18 @@ impl IndexArgs {
 
 /// The settings in one line, for reports.
 pub fn describe(c: &Config) -> String {
+    let bound = |b: Option<String>| b.unwrap_or_else(|| "no bound".into());
     format!(
         "{}-word shingles, {} hashes = {} bands × {} rows, threshold {:.2} (containment; Jaccard under {} \
-         shingles or under a {:.2} length ratio)",
+         shingles or under a {:.2} length ratio); articles held: {}, {}",
         c.shingle_words,
         c.hashes(),
         c.bands,
         c.rows,
         c.threshold,
         c.min_containment_shingles,
-        c.min_size_ratio
+        c.min_size_ratio,
+        bound(c.keep_days.map(|d| format!("{d} days"))),
+        bound(c.keep_articles.map(|n| format!("{n} at most"))),
     )
 }
