@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Instant;
-use storyline_cluster::{Clusterer, Config, Features, FoldedNameWords, StoryId, features};
+use storyline_cluster::{Assignment, Clusterer, Config, Features, FoldedNameWords, features};
 use storyline_dedup::{DedupIndex, Kind, Verdict, article_text};
 use storyline_doc::Article;
 use storyline_resolve::{Prepared, Resolver, mentions_of};
@@ -64,8 +64,8 @@ pub struct BenchStoriesArgs {
 struct Downstream {
     clusterer: Clusterer,
     resolver: Resolver,
-    /// Duplicate group → its story.
-    group_story: HashMap<String, StoryId>,
+    /// Duplicate group → where its first article went.
+    group_story: HashMap<String, Assignment>,
     copies: u64,
 }
 
@@ -81,14 +81,14 @@ impl Downstream {
 
     fn take(&mut self, features: &Features, prepared: &Prepared, verdict: Verdict<String>) {
         let known = match (verdict.kind, self.group_story.get(&verdict.group)) {
-            (Kind::Exact | Kind::Near, Some(&story)) => {
+            (Kind::Exact | Kind::Near, Some(first)) => {
                 self.copies += 1;
-                Some(story)
+                Some(self.clusterer.story_of(first))
             }
             _ => None,
         };
         let assignment = self.clusterer.add_features_to(features, known);
-        self.group_story.entry(verdict.group).or_insert(assignment.story);
+        self.group_story.entry(verdict.group).or_insert(assignment);
         let story = assignment.story.to_string();
         std::hint::black_box(self.resolver.add_prepared(Some(&story), prepared));
     }
@@ -113,6 +113,7 @@ pub fn bench_stories(args: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
         "synthetic_stories": stories,
         "copies_found": down.copies,
         "stories_opened": down.clusterer.stories_opened(),
+        "splits": down.clusterer.splits_made(),
         "entities": down.resolver.entities().len(),
         "segments": segments,
         "wall_seconds": started.elapsed().as_secs_f64(),

@@ -52,6 +52,9 @@ pub struct EvalClusterArgs {
     /// Override the merge threshold.
     #[arg(long)]
     pub merge_threshold: Option<f32>,
+    /// Override the split threshold (0 turns the split pass off).
+    #[arg(long)]
+    pub split_threshold: Option<f32>,
     /// Also score a grid of thresholds × anchor weights (the curve in BENCHMARKS.md).
     #[arg(long)]
     pub sweep: bool,
@@ -89,6 +92,9 @@ pub fn eval_cluster(args: EvalClusterArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(m) = args.merge_threshold {
         config.merge_threshold = m;
+    }
+    if let Some(s) = args.split_threshold {
+        config.split_threshold = s;
     }
     let started = Instant::now();
     let analyser = Analyser::new(&args.models)?;

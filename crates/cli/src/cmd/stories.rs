@@ -11,7 +11,7 @@ use crate::Context;
 use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
-use storyline_cluster::{Clusterer, Config, StoryId, dating};
+use storyline_cluster::{Assignment, Clusterer, Config, StoryId, dating};
 use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
 use storyline_doc::{Article, DatedBy, MetaSource};
 use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
@@ -21,18 +21,24 @@ use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
 pub struct StoryBuilder {
     dedup: DedupIndex<String>,
     clusterer: Clusterer,
-    /// Per article: id, story at the time, score.
-    assigned: Vec<(String, StoryId, f32)>,
-    /// Per duplicate group (named by its first article): its story and current canonical copy.
-    groups: HashMap<String, (StoryId, String)>,
+    /// Per article, in feeding order.
+    assigned: Vec<Assigned>,
+    /// Per duplicate group (named by its first article): where its first article went, and
+    /// the current canonical copy.
+    groups: HashMap<String, (Assignment, String)>,
     /// Per copy: id, group, kind, similarity.
     copies: Vec<(String, String, &'static str, f64)>,
-    /// Per story opened: title of its first article, first and last publication date.
-    opened: HashMap<StoryId, Opened>,
 }
 
-/// A story's title (its first article's), first and last publication dates.
-type Opened = (Option<String>, Option<String>, Option<String>);
+/// An article as the clusterer placed it, with what its story's row takes from it.
+struct Assigned {
+    id: String,
+    assignment: Assignment,
+    title: Option<String>,
+    /// Its own publication date, not one inferred from its story: the story's span comes
+    /// from these.
+    published: Option<String>,
+}
 
 impl StoryBuilder {
     pub fn new(config: Config) -> StoryBuilder {
@@ -42,7 +48,6 @@ impl StoryBuilder {
             assigned: Vec::new(),
             groups: HashMap::new(),
             copies: Vec::new(),
-            opened: HashMap::new(),
         }
     }
 
@@ -51,46 +56,38 @@ impl StoryBuilder {
     pub fn push(&mut self, article: &Article) {
         let date = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred);
         let verdict = self.dedup.insert(article.id.clone(), &article_text(article), date.map(|d| &d.date));
-        if let Some((story, canonical)) = self.groups.get_mut(&verdict.group) {
+        let assignment = if let Some((first, canonical)) = self.groups.get_mut(&verdict.group) {
             *canonical = verdict.canonical.clone();
             let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
             self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
-            let a = self.clusterer.add_to(article, *story);
-            self.note_dates(a.story, article);
-            self.assigned.push((article.id.clone(), a.story, a.score));
-            return;
-        }
-        let a = self.clusterer.add(article);
-        self.groups.insert(verdict.group, (a.story, verdict.canonical));
-        self.note_dates(a.story, article);
-        self.assigned.push((article.id.clone(), a.story, a.score));
+            let story = self.clusterer.story_of(first);
+            self.clusterer.add_to(article, story)
+        } else {
+            let assignment = self.clusterer.add(article);
+            self.groups.insert(verdict.group, (assignment, verdict.canonical));
+            assignment
+        };
+        self.assigned.push(Assigned {
+            id: article.id.clone(),
+            assignment,
+            title: article.meta.title.clone(),
+            published: date.map(|d| d.date.to_string()),
+        });
     }
 
-    fn note_dates(&mut self, story: StoryId, article: &Article) {
-        // The story's span comes from its articles' own dates, not those inferred from it.
-        let date = article
-            .meta
-            .published
-            .as_ref()
-            .filter(|d| d.source != MetaSource::Inferred)
-            .map(|d| d.date.to_string());
-        let entry =
-            self.opened.entry(story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
-        entry.2 = max_opt(entry.2.take(), date);
-    }
-
-    /// Runs the last merge pass and returns the stories (numbered by their first article),
-    /// every article's membership, in feeding order, and the copies with their groups'
-    /// canonical copies as they stand at the end.
+    /// Runs the last split and merge passes and returns the stories (titled by their first
+    /// article), every article's membership, in feeding order, and the copies with their
+    /// groups' canonical copies as they stand at the end.
     pub fn finish(mut self) -> (Vec<StoryRow>, Vec<StoryMember>, Vec<CopyOf>) {
+        self.clusterer.split_pass();
         self.clusterer.merge_pass();
         let mut rows: HashMap<StoryId, StoryRow> = HashMap::new();
         let mut members = Vec::with_capacity(self.assigned.len());
-        for (article, story, score) in self.assigned {
-            let into = self.clusterer.resolve(story);
-            let (title, first, last) = self.opened[&story].clone();
-            let row = rows.entry(into).or_insert_with(|| StoryRow {
-                id: into as i64,
+        for a in self.assigned {
+            // A split may have moved the article out of the story it joined.
+            let story = self.clusterer.story_of(&a.assignment);
+            let row = rows.entry(story).or_insert_with(|| StoryRow {
+                id: story as i64,
                 size: 0,
                 title: None,
                 first_published: None,
@@ -98,11 +95,11 @@ impl StoryBuilder {
             });
             row.size += 1;
             if row.title.is_none() {
-                row.title = title;
+                row.title = a.title;
             }
-            row.first_published = min_opt(row.first_published.take(), first);
-            row.last_published = max_opt(row.last_published.take(), last);
-            members.push(StoryMember { article, story: into as i64, score: f64::from(score) });
+            row.first_published = min_opt(row.first_published.take(), a.published.clone());
+            row.last_published = max_opt(row.last_published.take(), a.published);
+            members.push(StoryMember { article: a.id, story: story as i64, score: f64::from(a.assignment.score) });
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
