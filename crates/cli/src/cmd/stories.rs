@@ -99,7 +99,11 @@ impl StoryBuilder {
             }
             row.first_published = min_opt(row.first_published.take(), a.published.clone());
             row.last_published = max_opt(row.last_published.take(), a.published);
-            members.push(StoryMember { article: a.id, story: story as i64, score: f64::from(a.assignment.score) });
+            members.push(StoryMember {
+                article: a.id,
+                story: story as i64,
+                score: f64::from(a.assignment.score),
+            });
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
@@ -313,4 +317,53 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_doc::{Language, Metadata, Provenance};
+
+    fn article(title: &str, text: &str) -> Article {
+        let meta = Metadata {
+            title: Some(title.into()),
+            language: Some(Language { code: "en".into(), confidence: 1.0, source: MetaSource::Container }),
+            ..Metadata::default()
+        };
+        Article::from_paragraphs(Provenance::new("t", None, text.as_bytes()), meta, [text])
+    }
+
+    #[test]
+    fn articles_a_split_moved_are_stored_with_their_new_story() {
+        // With no join threshold an article joins any story it shares a term with ("weekend"
+        // here), so two events end up in one story until the split pass runs.
+        let config = Config { threshold: 0.0, merge_every: 0, ..Config::default() };
+        let mut builder = StoryBuilder::new(config);
+        let articles = [
+            article(
+                "Rail strike",
+                "Train drivers in Norvale walked out over pay, halting commuter services across the region for the weekend.",
+            ),
+            article(
+                "Cheese festival",
+                "The cheese festival in Lindqvist drew record crowds at the weekend, with dairy farmers selling aged cheddar and goat cheese.",
+            ),
+            article(
+                "Strike goes on",
+                "The drivers' union in Norvale said the rail strike will continue until the operator improves its pay offer; commuter trains stayed in depots.",
+            ),
+            article(
+                "Festival sells out",
+                "Dairy farmers at the Lindqvist cheese festival sold out of aged goat cheese, organisers said, as crowds doubled on the second day.",
+            ),
+        ];
+        articles.iter().for_each(|a| builder.push(a));
+        assert!(builder.assigned.iter().all(|a| a.assignment.story == 1), "one story before the pass");
+        let (rows, members, _) = builder.finish();
+        let stories: Vec<i64> = members.iter().map(|m| m.story).collect();
+        assert_eq!(stories, [1, 2, 1, 2]);
+        let titles: Vec<(i64, u64, Option<&str>)> =
+            rows.iter().map(|r| (r.id, r.size, r.title.as_deref())).collect();
+        assert_eq!(titles, [(1, 2, Some("Rail strike")), (2, 2, Some("Cheese festival"))]);
+    }
 }
