@@ -179,6 +179,10 @@ impl Channels {
     fn each(&self) -> [&Sparse; 3] {
         [&self.content, &self.anchors, &self.interlingual]
     }
+
+    fn each_mut(&mut self) -> [&mut Sparse; 3] {
+        [&mut self.content, &mut self.anchors, &mut self.interlingual]
+    }
 }
 
 /// Online story clustering over analysed articles.

@@ -83,12 +83,16 @@ impl Ledger {
 }
 
 impl Story {
-    /// A story of these members alone: its centroid is the sum of their vectors, as if they
-    /// had joined it in this order.
-    fn of_members<'a>(members: impl IntoIterator<Item = &'a Member>, keep: usize) -> Story {
+    /// A story of these members alone: its centroid is the heaviest terms of the sum of their
+    /// vectors.
+    fn of_members<'a>(members: impl IntoIterator<Item = &'a Member> + Clone, keep: usize) -> Story {
+        let mut sum = Channels::default();
+        for (i, channel) in sum.each_mut().into_iter().enumerate() {
+            *channel = vector::sum(members.clone().into_iter().map(|m| m.channels.each()[i]));
+        }
         let mut story = Story::default();
+        story.absorb(&sum, keep);
         for m in members {
-            story.absorb(&m.channels, keep);
             story.count(m.day, m.language.as_deref());
         }
         story
