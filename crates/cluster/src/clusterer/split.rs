@@ -23,8 +23,12 @@ use storyline_codec::IdBuild;
 const MIN_MEMBERS: usize = 4;
 /// Fewest members each half of a split keeps: a lone outlier is left where it joined.
 const MIN_HALF: usize = 2;
-/// Most 2-means rounds; it usually settles in two or three.
-const ROUNDS: usize = 6;
+/// Most 2-means rounds; from its two far-apart seeds it usually settles in two.
+const ROUNDS: usize = 4;
+/// Terms kept of each channel of a member's vector. Most of a TF-IDF vector's weight lies in
+/// its heaviest terms, and a story's window of members stays a few kilobytes per member
+/// however long its articles are.
+const MEMBER_TERMS: usize = 48;
 
 /// One article of a story, as it joined.
 #[derive(Debug, Clone)]
@@ -57,11 +61,11 @@ impl Members {
         }
     }
 
-    /// Due for a test when it grew by half of what the last test saw: a story is tested
-    /// about log(size) times while it fills its window and every `window / 2` articles
-    /// after, so the pass costs a constant per article.
+    /// Due for a test when it doubled since the last test: a story is tested at 4, 8, 16...
+    /// members while it fills its window and every `window` articles after, so the pass
+    /// costs a constant per article.
     fn due(&self) -> bool {
-        self.list.len() >= MIN_MEMBERS && 2 * self.added_since_test >= self.tested_with
+        self.list.len() >= MIN_MEMBERS && self.added_since_test >= self.tested_with
     }
 }
 
@@ -109,12 +113,16 @@ impl Clusterer {
         &mut self,
         id: StoryId,
         article: u64,
-        channels: Channels,
+        mut channels: Channels,
         day: Option<f64>,
         language: Option<&str>,
     ) {
         if !self.splitting() {
             return;
+        }
+        for channel in channels.each_mut() {
+            vector::keep_heaviest(channel, MEMBER_TERMS);
+            channel.shrink_to_fit();
         }
         let window = self.config.split_window;
         let members = &mut self.stories.get_mut(&id).expect("an active story").members;
