@@ -450,7 +450,8 @@ impl Clusterer {
     }
 
     /// Merges stories updated since the last pass into an older similar one. Runs every
-    /// `merge_every` articles; call it at the end of a stream to settle the last ones.
+    /// `merge_every` articles, after the split pass; call both at the end of a stream to
+    /// settle the last stories.
     pub fn merge_pass(&mut self) {
         let dirty: Vec<StoryId> = std::mem::take(&mut self.dirty).into_iter().collect();
         for id in dirty {

@@ -33,7 +33,9 @@ const MEMBER_TERMS: usize = 48;
 /// One article of a story, as it joined.
 #[derive(Debug, Clone)]
 struct Member {
+    /// Its number ([`Assignment::article`]).
     article: u64,
+    /// Its weighted vectors, cut to [`MEMBER_TERMS`] per channel.
     channels: Channels,
     day: Option<f64>,
     language: Option<String>,
@@ -76,6 +78,7 @@ pub(super) struct Ledger {
     due: BTreeSet<StoryId>,
     /// Article → the story its latest split moved it to.
     moved: HashMap<u64, StoryId, IdBuild>,
+    /// Splits made.
     made: u64,
 }
 
@@ -88,7 +91,7 @@ impl Ledger {
 
 impl Story {
     /// A story of these members alone: its centroid is the heaviest terms of the sum of their
-    /// vectors.
+    /// (cut) vectors.
     fn of_members<'a>(members: impl IntoIterator<Item = &'a Member> + Clone, keep: usize) -> Story {
         let mut sum = Channels::default();
         for (i, channel) in sum.each_mut().into_iter().enumerate() {
