@@ -63,11 +63,12 @@ pub struct Config {
     /// at once what the split pass cut: between the two lies a band where stories are left
     /// as they are.
     pub split_threshold: f32,
-    /// Latest members of each story kept for the split pass (their weighted vectors). A test
-    /// costs a few vector operations per member and a full window is tested again every
-    /// `split_window / 2` joins, so the cost per article stays constant; memory is at most
-    /// this many articles' vectors per active story. 32 covers the few days of a story's
-    /// latest stage on a busy stream: a drift older than that stays where it is.
+    /// Latest members of each story kept for the split pass (their weighted vectors, cut to
+    /// their heaviest terms). A test costs a few vector operations per member and a full
+    /// window is tested again every `split_window` joins, so the cost per article stays
+    /// constant; memory is at most this many articles' vectors per active story. 32 covers
+    /// the latest stage of a story on a busy stream, a test stays cheap, and two halves of
+    /// 16 are enough to tell apart: a drift older than the window stays where it is.
     pub split_window: usize,
 }
 
