@@ -1,5 +1,7 @@
 //! The online clusterer: each article joins the most similar active story or opens one.
 
+mod split;
+
 use crate::features::{Features, features};
 use crate::keys::{EntityKeys, FoldedNameWords};
 use crate::vector::{self, Sparse};
@@ -59,8 +61,22 @@ pub struct Config {
     /// It is below `threshold` on purpose: an article joins greedily, on the document
     /// frequencies seen so far, so joins are kept strict; the pass decides later, between
     /// whole stories, what the join hesitated on.
+    /// The split pass (see [`Clusterer::split_pass`]) runs just before each merge pass.
     pub merge_every: u64,
     pub merge_threshold: f32,
+    /// A story is split in two when 2-means over its latest members finds two halves whose
+    /// similarity (the join's, without time decay) is below this; 0 turns the split pass off.
+    /// It is kept well below `merge_threshold`, so that the merge pass does not join again
+    /// at once what the split pass cut: between the two lies a band where stories are left
+    /// as they are.
+    pub split_threshold: f32,
+    /// Latest members of each story kept for the split pass (their weighted vectors, cut to
+    /// their heaviest terms). A test costs a few vector operations per member and a full
+    /// window is tested again every `split_window` joins, so the cost per article stays
+    /// constant; memory is at most this many articles' vectors per active story. 32 covers
+    /// the latest stage of a story on a busy stream, a test stays cheap, and two halves of
+    /// 16 are enough to tell apart: a drift older than the window stays where it is.
+    pub split_window: usize,
 }
 
 impl Default for Config {
@@ -79,6 +95,8 @@ impl Default for Config {
             max_candidates: 16,
             merge_every: 64,
             merge_threshold: 0.25,
+            split_threshold: 0.1,
+            split_window: 32,
         }
     }
 }
@@ -86,6 +104,10 @@ impl Default for Config {
 /// Where an article went.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Assignment {
+    /// The article's number: 1, 2, ... in the order articles are added; [`Clusterer::story_of`]
+    /// reads where it is now.
+    pub article: u64,
+    /// The story it joined or opened (it may later be merged away or split).
     pub story: StoryId,
     /// Similarity to the story it joined (0 for a new story).
     pub score: f32,
@@ -99,7 +121,7 @@ pub struct Merge {
     pub into: StoryId,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Story {
     content: Sparse,
     anchors: Sparse,
@@ -116,6 +138,8 @@ struct Story {
     languages: Vec<String>,
     /// Position in the recency order (see [`Clusterer::recency`]).
     touched: u64,
+    /// Its latest articles, for the split pass.
+    members: split::Members,
 }
 
 impl Story {
@@ -134,6 +158,19 @@ impl Story {
         self.content_norm = vector::norm(&self.content);
         self.anchors_norm = vector::norm(&self.anchors);
         self.interlingual_norm = vector::norm(&self.interlingual);
+    }
+
+    /// Counts one more article, of this day and language (its vectors go through `absorb`).
+    fn count(&mut self, day: Option<f64>, language: Option<&str>) {
+        self.size += 1;
+        if let Some(l) = language
+            && !self.languages.iter().any(|x| x == l)
+        {
+            self.languages.push(l.to_string());
+        }
+        if let Some(d) = day {
+            self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+        }
     }
 
     /// The centroid's channels at unit length.
@@ -160,6 +197,10 @@ impl Channels {
     fn each(&self) -> [&Sparse; 4] {
         [&self.content, &self.anchors, &self.interlingual, &self.glossed]
     }
+
+    fn each_mut(&mut self) -> [&mut Sparse; 4] {
+        [&mut self.content, &mut self.anchors, &mut self.interlingual, &mut self.glossed]
+    }
 }
 
 /// Online story clustering over analysed articles.
@@ -184,6 +225,8 @@ pub struct Clusterer {
     dirty: BTreeSet<StoryId>,
     /// Absorbed story → the story it went into.
     merged_into: BTreeMap<StoryId, StoryId>,
+    /// The split pass's state: stories due for a test, articles moved.
+    splits: split::Ledger,
 }
 
 impl std::fmt::Debug for Clusterer {
@@ -216,6 +259,7 @@ impl Clusterer {
             tick: 0,
             dirty: BTreeSet::new(),
             merged_into: BTreeMap::new(),
+            splits: split::Ledger::default(),
         }
     }
 
@@ -234,8 +278,7 @@ impl Clusterer {
     }
 
     /// Adds an analysed article: the story it joined or opened. Every `merge_every` articles
-    /// the merge pass runs too; its merges come back from [`Clusterer::take_merges`] and
-    /// [`Clusterer::resolve`] follows them.
+    /// the split and merge passes run too; [`Clusterer::story_of`] follows what they did.
     pub fn add(&mut self, article: &Article) -> Assignment {
         let f = features(article, self.keys.as_ref());
         self.add_features(&f)
@@ -292,37 +335,25 @@ impl Clusterer {
         };
         let assignment = match best {
             Some((story, score)) if score >= self.config.threshold => {
-                Assignment { story, score, opened: false }
+                Assignment { article: self.documents, story, score, opened: false }
             }
             _ => {
                 let story = self.next_story;
                 self.next_story += 1;
-                let empty = Story {
-                    content: Vec::new(),
-                    anchors: Vec::new(),
-                    interlingual: Vec::new(),
-                    glossed: Vec::new(),
-                    content_norm: 0.0,
-                    anchors_norm: 0.0,
-                    interlingual_norm: 0.0,
-                    glossed_norm: 0.0,
-                    size: 0,
-                    last_day: None,
-                    languages: Vec::new(),
-                    touched: 0,
-                };
-                self.stories.insert(story, empty);
-                Assignment { story, score: 0.0, opened: true }
+                self.stories.insert(story, Story::default());
+                Assignment { article: self.documents, story, score: 0.0, opened: true }
             }
         };
-        self.join(assignment.story, &v, f.day, f.language.as_deref());
+        self.join(assignment.article, assignment.story, v, f.day, f.language.as_deref());
         if self.config.merge_every > 0 && self.documents % self.config.merge_every == 0 {
+            self.split_pass();
             self.merge_pass();
         }
         assignment
     }
 
-    /// The story `id` is now part of (itself unless merged away).
+    /// The story `id` is now part of (itself unless merged away). An article's story is
+    /// [`Clusterer::story_of`]: a split may have moved it out of the story it joined.
     pub fn resolve(&self, mut id: StoryId) -> StoryId {
         while let Some(&into) = self.merged_into.get(&id) {
             id = into;
@@ -397,20 +428,12 @@ impl Clusterer {
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
-    fn join(&mut self, id: StoryId, v: &Channels, day: Option<f64>, language: Option<&str>) {
+    fn join(&mut self, article: u64, id: StoryId, v: Channels, day: Option<f64>, language: Option<&str>) {
         self.tick += 1;
         let keep = self.config.centroid_terms;
         let story = self.stories.get_mut(&id).expect("joining an active story");
-        story.absorb(v, keep);
-        story.size += 1;
-        if let Some(l) = language
-            && !story.languages.iter().any(|x| x == l)
-        {
-            story.languages.push(l.to_string());
-        }
-        if let Some(d) = day {
-            story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
-        }
+        story.absorb(&v, keep);
+        story.count(day, language);
         self.recency.remove(&(story.touched, id));
         story.touched = self.tick;
         self.recency.insert((self.tick, id));
@@ -418,6 +441,7 @@ impl Clusterer {
         let keys: Vec<u64> = v.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
         self.post(id, &keys);
         self.dirty.insert(id);
+        self.remember(id, article, v, day, language);
     }
 
     /// Puts `id` at the recent end of each key's posting list, dropping the oldest beyond
@@ -453,11 +477,13 @@ impl Clusterer {
             self.recency.remove(&(touched, id));
             self.stories.remove(&id);
             self.dirty.remove(&id);
+            self.splits.forget(id);
         }
     }
 
     /// Merges stories updated since the last pass into an older similar one. Runs every
-    /// `merge_every` articles; call it at the end of a stream to settle the last ones.
+    /// `merge_every` articles, after the split pass; call both at the end of a stream to
+    /// settle the last stories.
     pub fn merge_pass(&mut self) {
         let dirty: Vec<StoryId> = std::mem::take(&mut self.dirty).into_iter().collect();
         for id in dirty {
@@ -485,6 +511,7 @@ impl Clusterer {
         self.recency.remove(&(gone.touched, from));
         self.dirty.remove(&from);
         self.merged_into.insert(from, into);
+        self.absorb_members(from, gone.members, into);
         let keep = self.config.centroid_terms;
         let target = self.stories.get_mut(&into).expect("merging into an active story");
         let gone_channels = Channels {

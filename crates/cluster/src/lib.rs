@@ -11,9 +11,13 @@
 //! the days between the article and the story. Candidates come from an
 //! inverted index over the stories' heaviest terms with bounded posting lists, never from a
 //! scan of all stories; stories idle for `dormant_days` of the stream leave the active set, so
-//! the cost per article does not grow with the number of stories. A periodic merge pass joins
-//! stories whose centroids have become similar. Everything is deterministic: the same articles
-//! in the same order give the same stories, numbered in the order they opened.
+//! the cost per article does not grow with the number of stories. Periodic passes repair what
+//! greedy joins got wrong: the split pass cuts a story whose latest articles form two
+//! dissimilar groups (2-means over a bounded window of its members), then the merge pass joins
+//! stories whose centroids have become similar. An article's story is therefore read at the
+//! end with [`Clusterer::story_of`], not taken from its [`Assignment`]. Everything is
+//! deterministic: the same articles in the same order give the same stories, numbered in the
+//! order they opened (a split's new half takes the next number).
 
 mod clusterer;
 pub mod dating;

@@ -152,3 +152,84 @@ fn a_chinese_translation_joins_its_english_story_through_the_glossary() {
     without.add(&article_in(STORM_EN, "en", None));
     assert!(without.add(&article_in(STORM_ZH, "zh", None)).opened);
 }
+
+const FERRY_3: &str = "Inspectors found a second breach in the hull of the Brasko Lines ferry that ran \
+    aground off Port Velmar; the operator said crossings stay suspended while the coastguard tows the \
+    ferry to dry dock.";
+const FERRY_4: &str = "The ferry grounded at Port Velmar will be towed to dry dock, Brasko Lines said, \
+    as the coastguard lifted the exclusion zone around the hull and passengers asked for refunds.";
+const ORCHARD_2: &str = "Karsten valley cooperatives report apple yields up a fifth after the warm \
+    spring; growers are hiring more seasonal pickers and renting extra cold storage for the harvest.";
+
+/// Ferry articles, then orchard articles forced into the ferry story (as a chain of merges or a
+/// lenient join would put them), with no periodic pass: the caller runs it.
+fn ferry_story_with_orchards(config: Config) -> (Clusterer, Vec<crate::Assignment>) {
+    let mut c = Clusterer::new(Config { merge_every: 0, ..config });
+    let first = c.add(&article(FERRY_1, None));
+    let mut assigned = vec![first];
+    for text in [FERRY_2, ORCHARD, FERRY_3, ORCHARD_2] {
+        assigned.push(c.add_to(&article(text, None), first.story));
+    }
+    assert!(assigned.iter().all(|a| a.story == first.story));
+    (c, assigned)
+}
+
+#[test]
+fn the_split_pass_separates_two_events_forced_into_one_story() {
+    let (mut c, assigned) = ferry_story_with_orchards(Config::default());
+    c.split_pass();
+    let now: Vec<u64> = assigned.iter().map(|a| c.story_of(a)).collect();
+    let ferry = assigned[0].story;
+    assert_eq!(c.splits_made(), 1);
+    // The half with the story's first article keeps its number.
+    assert_eq!([now[0], now[1], now[3]], [ferry; 3]);
+    assert_eq!(now[2], now[4]);
+    assert_ne!(now[2], ferry);
+    // The merge pass that follows does not join the halves again.
+    c.merge_pass();
+    assert_ne!(c.story_of(&assigned[2]), c.story_of(&assigned[0]));
+    // A new orchard article finds the orchard half.
+    assert_eq!(c.add(&article(ORCHARD, None)).story, now[2]);
+}
+
+#[test]
+fn the_split_pass_turned_off_leaves_the_story_whole() {
+    let (mut c, assigned) = ferry_story_with_orchards(Config { split_threshold: 0.0, ..Config::default() });
+    c.split_pass();
+    assert_eq!(c.splits_made(), 0);
+    assert!(assigned.iter().all(|a| c.story_of(a) == assigned[0].story));
+}
+
+#[test]
+fn a_coherent_story_is_not_split() {
+    let mut c = Clusterer::new(Config { merge_every: 0, ..Config::default() });
+    let first = c.add(&article(FERRY_1, None));
+    let mut assigned = vec![first];
+    for text in [FERRY_2, FERRY_3, FERRY_4, FERRY_1, FERRY_3] {
+        assigned.push(c.add_to(&article(text, None), first.story));
+    }
+    c.split_pass();
+    assert_eq!(c.splits_made(), 0);
+    assert!(assigned.iter().all(|a| c.story_of(a) == first.story));
+}
+
+#[test]
+fn splits_are_deterministic() {
+    let stream = [FERRY_1, ORCHARD, FERRY_2, ORCHARD_2, BUDGET, FERRY_3, ORCHARD, FERRY_4];
+    let run = || {
+        // Every article is forced into the first story; passes run every two articles.
+        let mut c = Clusterer::new(Config { merge_every: 2, ..Config::default() });
+        let first = c.add(&article(stream[0], None));
+        let mut assigned = vec![first];
+        for text in &stream[1..] {
+            assigned.push(c.add_to(&article(text, None), first.story));
+        }
+        c.split_pass();
+        c.merge_pass();
+        let stories: Vec<u64> = assigned.iter().map(|a| c.story_of(a)).collect();
+        (stories, c.splits_made(), c.stories_opened())
+    };
+    let first = run();
+    assert!(first.1 > 0, "the stream makes a split: {first:?}");
+    assert_eq!(first, run());
+}

@@ -60,6 +60,21 @@ pub fn add(a: &[(u64, f32)], b: &[(u64, f32)]) -> Sparse {
     out
 }
 
+/// The sum of many vectors, key-sorted: one sort of all their entries, cheaper than adding
+/// them one by one.
+pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a Sparse>) -> Sparse {
+    let mut all: Sparse = vectors.into_iter().flatten().copied().collect();
+    all.sort_unstable_by_key(|&(key, _)| key);
+    let mut out: Sparse = Vec::with_capacity(all.len());
+    for (key, w) in all {
+        match out.last_mut() {
+            Some((last, total)) if *last == key => *total += w,
+            _ => out.push((key, w)),
+        }
+    }
+    out
+}
+
 /// Keeps the `k` heaviest entries (ties to the smaller key, so the result is deterministic),
 /// still key-sorted: a story's centroid stays bounded however many articles join.
 pub fn keep_heaviest(v: &mut Sparse, k: usize) {
@@ -92,6 +107,7 @@ mod tests {
         keep_heaviest(&mut c, 2);
         assert_eq!(c, [(2, 5.0), (3, 3.0)]);
         assert_eq!(heaviest_keys(&c, 1), [2]);
+        assert_eq!(sum([&a, &b, &a]), [(1, 2.0), (2, 5.0), (3, 5.0)]);
         assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
     }
 }

@@ -109,6 +109,8 @@ pub fn bench_stories(args: BenchStoriesArgs) -> anyhow::Result<ExitCode> {
         "synthetic_stories": stories,
         "copies_found": down.copies,
         "stories_opened": down.clusterer.stories_opened(),
+        "merges": down.clusterer.merges().count(),
+        "splits": down.clusterer.splits_made(),
         "entities": down.resolver.entities().len(),
         "segments": segments,
         "dedup_config": crate::cmd::dedup::describe(&args.dedup.config()),

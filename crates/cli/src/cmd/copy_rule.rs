@@ -3,7 +3,7 @@
 //! features on another thread.
 
 use std::collections::HashMap;
-use storyline_cluster::{Assignment, Clusterer, Features, StoryId};
+use storyline_cluster::{Assignment, Clusterer, Features};
 use storyline_dedup::{Kind, Verdict};
 
 /// A copy of an article already seen joins its original's story (while that story is
@@ -11,9 +11,10 @@ use storyline_dedup::{Kind, Verdict};
 /// Any other article is clustered.
 #[derive(Debug, Default)]
 pub struct CopyRule {
-    /// Duplicate group (named by its first article) → the story its first article went to.
-    /// A group the dedup index forgets is dropped: no later verdict names it.
-    group_story: HashMap<String, StoryId>,
+    /// Duplicate group (named by its first article) → where its first article went; the
+    /// clusterer follows it through merges and splits ([`Clusterer::story_of`]). A group the
+    /// dedup index forgets is dropped: no later verdict names it.
+    group_story: HashMap<String, Assignment>,
 }
 
 impl CopyRule {
@@ -30,12 +31,12 @@ impl CopyRule {
             self.group_story.remove(group);
         }
         let original = match verdict.kind {
-            Kind::Exact | Kind::Near => self.group_story.get(&verdict.group).copied(),
+            Kind::Exact | Kind::Near => self.group_story.get(&verdict.group).map(|a| clusterer.story_of(a)),
             Kind::New => None,
         };
         let assignment = clusterer.add_features_to(features, original);
         if verdict.kind == Kind::New {
-            self.group_story.insert(verdict.group.clone(), assignment.story);
+            self.group_story.insert(verdict.group.clone(), assignment);
         }
         (assignment, original.is_some())
     }

@@ -58,6 +58,9 @@ pub struct EvalClusterArgs {
     /// Weight of the interlingual channel, instead of the default.
     #[arg(long)]
     pub interlingual_weight: Option<f32>,
+    /// Override the split threshold (0 turns the split pass off).
+    #[arg(long)]
+    pub split_threshold: Option<f32>,
     /// Also score a grid of thresholds × anchor weights (the curve in BENCHMARKS.md).
     #[arg(long)]
     pub sweep: bool,
@@ -101,6 +104,9 @@ pub fn eval_cluster(args: EvalClusterArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(w) = args.interlingual_weight {
         config.interlingual_weight = w;
+    }
+    if let Some(s) = args.split_threshold {
+        config.split_threshold = s;
     }
     let started = Instant::now();
     let analyser = Analyser::new(&args.models)?;

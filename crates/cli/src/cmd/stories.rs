@@ -12,7 +12,7 @@ use crate::cmd::copy_rule::CopyRule;
 use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
-use storyline_cluster::{Clusterer, Config, StoryId, dating};
+use storyline_cluster::{Assignment, Clusterer, Config, StoryId, dating};
 use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
 use storyline_doc::{Article, DatedBy, MetaSource};
 use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
@@ -22,20 +22,25 @@ use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
 pub struct StoryBuilder {
     dedup: DedupIndex<String>,
     clusterer: Clusterer,
-    /// Per article: id, story at the time, score.
-    assigned: Vec<(String, StoryId, f32)>,
+    /// Per article, in feeding order.
+    assigned: Vec<Assigned>,
     copy_rule: CopyRule,
     /// Per duplicate group (named by its first article) whose canonical copy is another one:
     /// that copy, as it stands.
     canonicals: HashMap<String, String>,
     /// Per copy: id, group, kind, similarity.
     copies: Vec<(String, String, &'static str, f64)>,
-    /// Per story opened: title of its first article, first and last publication date.
-    opened: HashMap<StoryId, Opened>,
 }
 
-/// A story's title (its first article's), first and last publication dates.
-type Opened = (Option<String>, Option<String>, Option<String>);
+/// An article as the clusterer placed it, with what its story's row takes from it.
+struct Assigned {
+    id: String,
+    assignment: Assignment,
+    title: Option<String>,
+    /// Its own publication date, not one inferred from its story: the story's span comes
+    /// from these.
+    published: Option<String>,
+}
 
 impl StoryBuilder {
     pub fn new(config: Config) -> StoryBuilder {
@@ -46,7 +51,6 @@ impl StoryBuilder {
             copy_rule: CopyRule::default(),
             canonicals: HashMap::new(),
             copies: Vec::new(),
-            opened: HashMap::new(),
         }
     }
 
@@ -55,7 +59,7 @@ impl StoryBuilder {
         let date = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred);
         let verdict = self.dedup.insert(article.id.clone(), &article_text(article), date.map(|d| &d.date));
         let features = self.clusterer.features_of(article);
-        let (a, copy) = self.copy_rule.assign(&mut self.clusterer, &verdict, &features);
+        let (assignment, copy) = self.copy_rule.assign(&mut self.clusterer, &verdict, &features);
         if copy {
             let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
             self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
@@ -63,35 +67,27 @@ impl StoryBuilder {
         if verdict.replaced.is_some() {
             self.canonicals.insert(verdict.group, verdict.canonical);
         }
-        self.note_dates(a.story, article);
-        self.assigned.push((article.id.clone(), a.story, a.score));
+        self.assigned.push(Assigned {
+            id: article.id.clone(),
+            assignment,
+            title: article.meta.title.clone(),
+            published: date.map(|d| d.date.to_string()),
+        });
     }
 
-    fn note_dates(&mut self, story: StoryId, article: &Article) {
-        // The story's span comes from its articles' own dates, not those inferred from it.
-        let date = article
-            .meta
-            .published
-            .as_ref()
-            .filter(|d| d.source != MetaSource::Inferred)
-            .map(|d| d.date.to_string());
-        let entry =
-            self.opened.entry(story).or_insert_with(|| (article.meta.title.clone(), date.clone(), None));
-        entry.2 = max_opt(entry.2.take(), date);
-    }
-
-    /// Runs the last merge pass and returns the stories (numbered by their first article),
-    /// every article's membership, in feeding order, and the copies with their groups'
-    /// canonical copies as they stand at the end.
+    /// Runs the last split and merge passes and returns the stories (titled by their first
+    /// article), every article's membership, in feeding order, and the copies with their
+    /// groups' canonical copies as they stand at the end.
     pub fn finish(mut self) -> (Vec<StoryRow>, Vec<StoryMember>, Vec<CopyOf>) {
+        self.clusterer.split_pass();
         self.clusterer.merge_pass();
         let mut rows: HashMap<StoryId, StoryRow> = HashMap::new();
         let mut members = Vec::with_capacity(self.assigned.len());
-        for (article, story, score) in self.assigned {
-            let into = self.clusterer.resolve(story);
-            let (title, first, last) = self.opened[&story].clone();
-            let row = rows.entry(into).or_insert_with(|| StoryRow {
-                id: into as i64,
+        for a in self.assigned {
+            // A split may have moved the article out of the story it joined.
+            let story = self.clusterer.story_of(&a.assignment);
+            let row = rows.entry(story).or_insert_with(|| StoryRow {
+                id: story as i64,
                 size: 0,
                 title: None,
                 first_published: None,
@@ -99,11 +95,15 @@ impl StoryBuilder {
             });
             row.size += 1;
             if row.title.is_none() {
-                row.title = title;
+                row.title = a.title;
             }
-            row.first_published = min_opt(row.first_published.take(), first);
-            row.last_published = max_opt(row.last_published.take(), last);
-            members.push(StoryMember { article, story: into as i64, score: f64::from(score) });
+            row.first_published = min_opt(row.first_published.take(), a.published.clone());
+            row.last_published = max_opt(row.last_published.take(), a.published);
+            members.push(StoryMember {
+                article: a.id,
+                story: story as i64,
+                score: f64::from(a.assignment.score),
+            });
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
@@ -316,4 +316,53 @@ pub fn show(ctx: &Context, args: ShowArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_doc::{Language, Metadata, Provenance};
+
+    fn article(title: &str, text: &str) -> Article {
+        let meta = Metadata {
+            title: Some(title.into()),
+            language: Some(Language { code: "en".into(), confidence: 1.0, source: MetaSource::Container }),
+            ..Metadata::default()
+        };
+        Article::from_paragraphs(Provenance::new("t", None, text.as_bytes()), meta, [text])
+    }
+
+    #[test]
+    fn articles_a_split_moved_are_stored_with_their_new_story() {
+        // With no join threshold an article joins any story it shares a term with ("weekend"
+        // here), so two events end up in one story until the split pass runs.
+        let config = Config { threshold: 0.0, merge_every: 0, ..Config::default() };
+        let mut builder = StoryBuilder::new(config);
+        let articles = [
+            article(
+                "Rail strike",
+                "Train drivers in Norvale walked out over pay, halting commuter services across the region for the weekend.",
+            ),
+            article(
+                "Cheese festival",
+                "The cheese festival in Lindqvist drew record crowds at the weekend, with dairy farmers selling aged cheddar and goat cheese.",
+            ),
+            article(
+                "Strike goes on",
+                "The drivers' union in Norvale said the rail strike will continue until the operator improves its pay offer; commuter trains stayed in depots.",
+            ),
+            article(
+                "Festival sells out",
+                "Dairy farmers at the Lindqvist cheese festival sold out of aged goat cheese, organisers said, as crowds doubled on the second day.",
+            ),
+        ];
+        articles.iter().for_each(|a| builder.push(a));
+        assert!(builder.assigned.iter().all(|a| a.assignment.story == 1), "one story before the pass");
+        let (rows, members, _) = builder.finish();
+        let stories: Vec<i64> = members.iter().map(|m| m.story).collect();
+        assert_eq!(stories, [1, 2, 1, 2]);
+        let titles: Vec<(i64, u64, Option<&str>)> =
+            rows.iter().map(|r| (r.id, r.size, r.title.as_deref())).collect();
+        assert_eq!(titles, [(1, 2, Some("Rail strike")), (2, 2, Some("Cheese festival"))]);
+    }
 }
