@@ -386,10 +386,10 @@ impl Clusterer {
         };
         let c = cos(&v.content, &s.content, s.content_norm);
         let a = cos(&v.anchors, &s.anchors, s.anchors_norm);
-        let i = cos(&v.interlingual, &s.interlingual, s.interlingual_norm);
         let across = !languages.is_empty() && !languages.iter().any(|l| s.languages.contains(l));
         let score = c.max(self.config.anchor_weight * a);
         let score = if across {
+            let i = cos(&v.interlingual, &s.interlingual, s.interlingual_norm);
             // Glossed Chinese against English content, either way round.
             let g =
                 cos(&v.glossed, &s.content, s.content_norm).max(cos(&v.content, &s.glossed, s.glossed_norm));
@@ -413,11 +413,10 @@ impl Clusterer {
         let mut shared: HashMap<StoryId, f32, IdBuild> = HashMap::default();
         let q = self.config.query_terms;
         for v in v.each() {
-            let weights: HashMap<u64, f32, IdBuild> = v.iter().copied().collect();
-            for key in vector::heaviest_keys(v, q) {
+            for (key, weight) in vector::heaviest(v, q) {
                 for id in self.postings.get(&key).into_iter().flatten() {
                     if self.stories.contains_key(id) {
-                        *shared.entry(*id).or_insert(0.0) += weights[&key];
+                        *shared.entry(*id).or_insert(0.0) += weight;
                     }
                 }
             }

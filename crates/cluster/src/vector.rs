@@ -75,22 +75,43 @@ pub fn sum<'a>(vectors: impl IntoIterator<Item = &'a Sparse>) -> Sparse {
     out
 }
 
-/// Keeps the `k` heaviest entries (ties to the smaller key, so the result is deterministic),
-/// still key-sorted: a story's centroid stays bounded however many articles join.
+/// Heaviest first; ties to the smaller key, so selections are deterministic.
+fn by_weight(a: &(u64, f32), b: &(u64, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Keeps the `k` heaviest entries, still key-sorted: a story's centroid stays bounded however
+/// many articles join. A selection, not a sort, since it runs at every join.
 pub fn keep_heaviest(v: &mut Sparse, k: usize) {
     if v.len() <= k {
         return;
     }
-    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    if k == 0 {
+        v.clear();
+        return;
+    }
+    v.select_nth_unstable_by(k - 1, by_weight);
     v.truncate(k);
     v.sort_unstable_by_key(|&(key, _)| key);
 }
 
+/// The `k` heaviest entries with their weights, heaviest first.
+pub fn heaviest(v: &[(u64, f32)], k: usize) -> Vec<(u64, f32)> {
+    let mut out = v.to_vec();
+    if out.len() > k {
+        if k == 0 {
+            return Vec::new();
+        }
+        out.select_nth_unstable_by(k - 1, by_weight);
+        out.truncate(k);
+    }
+    out.sort_unstable_by(by_weight);
+    out
+}
+
 /// The keys of the `k` heaviest entries, heaviest first.
 pub fn heaviest_keys(v: &[(u64, f32)], k: usize) -> Vec<u64> {
-    let mut sorted: Vec<(u64, f32)> = v.to_vec();
-    sorted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    sorted.into_iter().take(k).map(|(key, _)| key).collect()
+    heaviest(v, k).into_iter().map(|(key, _)| key).collect()
 }
 
 #[cfg(test)]
@@ -107,6 +128,12 @@ mod tests {
         keep_heaviest(&mut c, 2);
         assert_eq!(c, [(2, 5.0), (3, 3.0)]);
         assert_eq!(heaviest_keys(&c, 1), [2]);
+        // Ties go to the smaller key, whatever the order.
+        let tied = vec![(9, 1.0), (4, 1.0), (7, 2.0), (1, 1.0)];
+        assert_eq!(heaviest(&tied, 2), [(7, 2.0), (1, 1.0)]);
+        let mut kept = tied.clone();
+        keep_heaviest(&mut kept, 3);
+        assert_eq!(kept, [(1, 1.0), (4, 1.0), (7, 2.0)]);
         assert_eq!(sum([&a, &b, &a]), [(1, 2.0), (2, 5.0), (3, 5.0)]);
         assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
     }
