@@ -140,6 +140,8 @@ struct Story {
     touched: u64,
     /// Its latest articles, for the split pass.
     members: split::Members,
+    /// Its size when the merge pass last compared it with other stories.
+    merge_tested_at: u32,
 }
 
 impl Story {
@@ -414,14 +416,15 @@ impl Clusterer {
         let q = self.config.query_terms;
         for v in v.each() {
             for (key, weight) in vector::heaviest(v, q) {
-                for id in self.postings.get(&key).into_iter().flatten() {
-                    if self.stories.contains_key(id) {
-                        *shared.entry(*id).or_insert(0.0) += weight;
-                    }
+                for &id in self.postings.get(&key).into_iter().flatten() {
+                    *shared.entry(id).or_insert(0.0) += weight;
                 }
             }
         }
-        let mut ranked: Vec<(StoryId, f32)> = shared.into_iter().collect();
+        // Posting lists may still name dormant stories (they are pruned when next touched):
+        // they are dropped here, once per story rather than once per posting.
+        let mut ranked: Vec<(StoryId, f32)> =
+            shared.into_iter().filter(|(id, _)| self.stories.contains_key(id)).collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.config.max_candidates);
         ranked.into_iter().map(|(id, _)| id).collect()
@@ -486,7 +489,14 @@ impl Clusterer {
     pub fn merge_pass(&mut self) {
         let dirty: Vec<StoryId> = std::mem::take(&mut self.dirty).into_iter().collect();
         for id in dirty {
-            let Some(story) = self.stories.get(&id) else { continue };
+            let Some(story) = self.stories.get_mut(&id) else { continue };
+            // A story a quarter bigger than when it was last compared has moved; one that
+            // took one article more out of a hundred has not, and comparing it again would
+            // cost as much as clustering the article did.
+            if story.size * 4 < story.merge_tested_at * 5 {
+                continue;
+            }
+            story.merge_tested_at = story.size;
             let (v, day, languages) = (story.unit(), story.last_day, story.languages.clone());
             let best = self
                 .candidates(&v)
