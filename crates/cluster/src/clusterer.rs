@@ -322,12 +322,14 @@ impl Clusterer {
             interlingual: self.weigh(&f.interlingual),
             glossed: self.weigh(&f.glossed),
         };
+        // The heaviest terms, once: they find the candidates and are posted for the story.
+        let heavy = self.heaviest_terms(&v);
         let known = known.map(|id| self.resolve(id)).filter(|id| self.stories.contains_key(id));
         let languages: Vec<String> = f.language.iter().cloned().collect();
         let best = if let Some(id) = known {
             Some((id, 1.0))
         } else {
-            self.candidates(&v)
+            self.candidates(&heavy)
                 .into_iter()
                 .map(|id| (id, self.similarity(&v, f.day, &languages, &self.stories[&id])))
                 .fold(None, |best: Option<(StoryId, f32)>, (id, s)| match best {
@@ -342,11 +344,16 @@ impl Clusterer {
             _ => {
                 let story = self.next_story;
                 self.next_story += 1;
-                self.stories.insert(story, Story::default());
+                // Its article was just compared with every candidate: when none came near the
+                // merge threshold, the merge pass need not compare it again until it grows.
+                // A candidate that changes since is itself due for the pass, and meets it there.
+                let compared = best.is_some_and(|(_, s)| s < self.config.merge_threshold);
+                let merge_tested_at = u32::from(compared);
+                self.stories.insert(story, Story { merge_tested_at, ..Story::default() });
                 Assignment { article: self.documents, story, score: 0.0, opened: true }
             }
         };
-        self.join(assignment.article, assignment.story, v, f.day, f.language.as_deref());
+        self.join(assignment.article, assignment.story, v, &heavy, f.day, f.language.as_deref());
         if self.config.merge_every > 0 && self.documents % self.config.merge_every == 0 {
             self.split_pass();
             self.merge_pass();
@@ -409,16 +416,20 @@ impl Clusterer {
         }
     }
 
-    /// Active stories sharing heavy terms with the article, best-first by the weight they
-    /// share, at most `max_candidates`; ties to the older story.
-    fn candidates(&self, v: &Channels) -> Vec<StoryId> {
-        let mut shared: HashMap<StoryId, f32, IdBuild> = HashMap::default();
+    /// The `query_terms` heaviest terms of each channel, with their weights.
+    fn heaviest_terms(&self, v: &Channels) -> Vec<(u64, f32)> {
         let q = self.config.query_terms;
-        for v in v.each() {
-            for (key, weight) in vector::heaviest(v, q) {
-                for &id in self.postings.get(&key).into_iter().flatten() {
-                    *shared.entry(id).or_insert(0.0) += weight;
-                }
+        v.each().into_iter().flat_map(|c| vector::heaviest(c, q)).collect()
+    }
+
+    /// Active stories sharing heavy terms (from [`Clusterer::heaviest_terms`]) with the
+    /// article, best-first by the weight they share, at most `max_candidates`; ties to the
+    /// older story.
+    fn candidates(&self, heavy: &[(u64, f32)]) -> Vec<StoryId> {
+        let mut shared: HashMap<StoryId, f32, IdBuild> = HashMap::default();
+        for &(key, weight) in heavy {
+            for &id in self.postings.get(&key).into_iter().flatten() {
+                *shared.entry(id).or_insert(0.0) += weight;
             }
         }
         // Posting lists may still name dormant stories (they are pruned when next touched):
@@ -430,7 +441,15 @@ impl Clusterer {
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
-    fn join(&mut self, article: u64, id: StoryId, v: Channels, day: Option<f64>, language: Option<&str>) {
+    fn join(
+        &mut self,
+        article: u64,
+        id: StoryId,
+        v: Channels,
+        heavy: &[(u64, f32)],
+        day: Option<f64>,
+        language: Option<&str>,
+    ) {
         self.tick += 1;
         let keep = self.config.centroid_terms;
         let story = self.stories.get_mut(&id).expect("joining an active story");
@@ -439,15 +458,14 @@ impl Clusterer {
         self.recency.remove(&(story.touched, id));
         story.touched = self.tick;
         self.recency.insert((self.tick, id));
-        let q = self.config.query_terms;
-        let keys: Vec<u64> = v.each().into_iter().flat_map(|c| vector::heaviest_keys(c, q)).collect();
+        let keys: Vec<u64> = heavy.iter().map(|&(k, _)| k).collect();
         self.post(id, &keys);
         self.dirty.insert(id);
         self.remember(id, article, v, day, language);
     }
 
     /// Puts `id` at the recent end of each key's posting list, dropping the oldest beyond
-    /// the cap (and stories no longer active, met on the way).
+    /// the cap.
     fn post(&mut self, id: StoryId, keys: &[u64]) {
         let cap = self.config.posting_cap;
         for &key in keys {
@@ -455,10 +473,17 @@ impl Clusterer {
             if list.last() == Some(&id) {
                 continue;
             }
-            list.retain(|s| *s != id && self.stories.contains_key(s));
+            if let Some(at) = list.iter().position(|&s| s == id) {
+                list.remove(at);
+            }
             list.push(id);
+            // Dormant stories are pruned only when the list is full: until then they cost a
+            // little room and nothing else (candidates are checked against the active set).
             if list.len() > cap {
-                list.remove(0);
+                list.retain(|s| self.stories.contains_key(s));
+                if list.len() > cap {
+                    list.remove(0);
+                }
             }
         }
     }
@@ -499,7 +524,7 @@ impl Clusterer {
             story.merge_tested_at = story.size;
             let (v, day, languages) = (story.unit(), story.last_day, story.languages.clone());
             let best = self
-                .candidates(&v)
+                .candidates(&self.heaviest_terms(&v))
                 .into_iter()
                 .filter(|&other| other != id)
                 .map(|other| (other, self.similarity(&v, day, &languages, &self.stories[&other])))

@@ -132,6 +132,10 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
 /// A word's content key: capitalised words (mostly names, which must stay comparable across
 /// languages) as folded, others by their stem; `None` for stopwords and single letters.
 pub(crate) fn content_key(word: &str, lang: Lang) -> Option<u64> {
+    // Most words are already folded (lowercase ASCII letters): no string to build.
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return stem(word, lang).map(key_hash);
+    }
     let folded = storyline_geo::fold(word);
     if folded.chars().count() < 2 {
         return None;
