@@ -17,23 +17,13 @@ use storyline_store::Store;
 const LABELS: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 const APOSTROPHES: [char; 2] = ['\'', '\u{2019}'];
 
-fn ok(cmd: &mut std::process::Command) -> std::process::Output {
-    let out = run(cmd);
-    assert!(out.status.success(), "{}", describe(&out));
-    out
-}
-
-fn json_lines(out: &std::process::Output) -> Vec<Value> {
-    stdout(out).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
-}
-
 fn ids(data: &Path) -> Vec<String> {
-    let out = ok(storyline(data).args(["articles", "--json", "--limit", "0"]));
+    let out = run_ok(storyline(data).args(["articles", "--json", "--limit", "0"]));
     json_lines(&out).iter().map(|v| v["id"].as_str().expect("id").to_owned()).collect()
 }
 
 fn stored_article(data: &Path, id: &str) -> Article {
-    let out = ok(storyline(data).args(["article", id, "--json"]));
+    let out = run_ok(storyline(data).args(["article", id, "--json"]));
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("article JSON: {e}"))
 }
 
@@ -112,7 +102,7 @@ fn check_layers(a: &Article) -> Vec<String> {
 
 /// `storyline entities ID --json` says what the article's `entities` layer says.
 fn check_entities_command(data: &Path, a: &Article) {
-    let out = ok(storyline(data).args(["entities", &a.id, "--json"]));
+    let out = run_ok(storyline(data).args(["entities", &a.id, "--json"]));
     let listed = json_lines(&out);
     let layer: Vec<Value> = a.layers["entities"]
         .iter()
@@ -128,7 +118,7 @@ fn check_entities_command(data: &Path, a: &Article) {
         .collect();
     assert_eq!(listed, layer, "{}", a.id);
     // The readable table has a line per entity under its header.
-    let table = ok(storyline(data).args(["entities", &a.id]));
+    let table = run_ok(storyline(data).args(["entities", &a.id]));
     let lines = stdout(&table).lines().count();
     assert_eq!(lines, if layer.is_empty() { 0 } else { layer.len() + 1 }, "{}", stdout(&table));
 }
@@ -137,7 +127,7 @@ fn check_entities_command(data: &Path, a: &Article) {
 fn seeds_get_sentences_tokens_and_entities() {
     let Some(seeds) = seeds_dir() else { return };
     let data = tempfile::tempdir().expect("temp dir");
-    ok(storyline(data.path()).args(["ingest", "-q"]).arg(&seeds));
+    run_ok(storyline(data.path()).args(["ingest", "-q"]).arg(&seeds));
     let ids = ids(data.path());
     assert_eq!(ids.len(), 2);
     let mut labels = BTreeSet::new();
@@ -151,7 +141,7 @@ fn seeds_get_sentences_tokens_and_entities() {
     assert!(labels.contains("PER") && labels.contains("LOC"), "labels found: {labels:?}");
 
     // Across the store, unresolved: groups by folded text and label, most mentioned first.
-    let out = ok(storyline(data.path()).args(["entities", "--by-text", "--json", "--limit", "0"]));
+    let out = run_ok(storyline(data.path()).args(["entities", "--by-text", "--json", "--limit", "0"]));
     let groups = json_lines(&out);
     let mentions: Vec<u64> = groups.iter().map(|g| g["mentions"].as_u64().expect("mentions")).collect();
     assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{mentions:?}");
@@ -162,7 +152,7 @@ fn seeds_get_sentences_tokens_and_entities() {
         assert!(g["articles"].as_u64().unwrap() <= g["mentions"].as_u64().unwrap());
         assert_eq!(g["folded"], storyline_store::fold(g["text"].as_str().unwrap()));
     }
-    let out = ok(storyline(data.path()).args([
+    let out = run_ok(storyline(data.path()).args([
         "entities",
         "--by-text",
         "--json",
@@ -176,7 +166,7 @@ fn seeds_get_sentences_tokens_and_entities() {
     assert!(per.iter().all(|g| g["label"] == "PER"));
 
     // Resolved: every mention counted once, in one entity.
-    let out = ok(storyline(data.path()).args(["entities", "--json", "--limit", "0"]));
+    let out = run_ok(storyline(data.path()).args(["entities", "--json", "--limit", "0"]));
     let entities = json_lines(&out);
     let resolved: u64 = entities.iter().map(|e| e["mentions"].as_u64().expect("mentions")).sum();
     assert_eq!(resolved, total);
@@ -242,7 +232,7 @@ fn analysing_again_gives_the_same_store() {
     let tmp = tempfile::tempdir().unwrap();
     let (input, data) = (tmp.path().join("in"), tmp.path().join("data"));
     write_news(&input);
-    ok(storyline(&data).args(["ingest", "-q"]).arg(&input));
+    run_ok(storyline(&data).args(["ingest", "-q"]).arg(&input));
     let ingested = snapshot(&data);
     assert_eq!(ingested.0.len(), 3);
     assert!(!ingested.1.is_empty(), "no entity rows: did the en and fr models load?");
@@ -255,20 +245,20 @@ fn analysing_again_gives_the_same_store() {
         }
     }
 
-    let out = ok(storyline(&data).args(["analyse", "--all", "--json", "--batch", "2"]));
+    let out = run_ok(storyline(&data).args(["analyse", "--all", "--json", "--batch", "2"]));
     let s: Value = serde_json::from_slice(&out.stdout).expect("summary");
     assert_eq!(s["analysed"], 3);
     assert_eq!(s["without_model"], 1);
     assert_eq!(s["entities"], ingested.1.len());
     assert_eq!(snapshot(&data), ingested, "analyse --all redoes what ingest did");
-    ok(storyline(&data).args(["analyse", "--all", "-q"]));
+    run_ok(storyline(&data).args(["analyse", "--all", "-q"]));
     assert_eq!(snapshot(&data), ingested, "and doing it twice changes nothing");
 
     // By id; nothing is left unanalysed.
     let first = &ids(&data)[0];
-    let out = ok(storyline(&data).args(["analyse", "--json", &first[..8]]));
+    let out = run_ok(storyline(&data).args(["analyse", "--json", &first[..8]]));
     assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["analysed"], 1);
-    let out = ok(storyline(&data).args(["analyse", "--json"]));
+    let out = run_ok(storyline(&data).args(["analyse", "--json"]));
     assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["analysed"], 0);
     assert_eq!(snapshot(&data), ingested);
 
@@ -299,11 +289,11 @@ fn a_store_from_before_the_stage_is_migrated_and_analysed() {
     let before = stored_article(&data, &old.id);
     assert_eq!(before, old);
     assert!(Store::open_existing(&data).unwrap().schema_version().unwrap() > 2);
-    let out = ok(storyline(&data).args(["entities", &old.id, "--json"]));
+    let out = run_ok(storyline(&data).args(["entities", &old.id, "--json"]));
     assert!(stdout(&out).is_empty(), "not analysed yet");
 
     // `analyse` without arguments takes the articles never analysed.
-    let out = ok(storyline(&data).args(["analyse", "--json"]));
+    let out = run_ok(storyline(&data).args(["analyse", "--json"]));
     assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["analysed"], 1);
     let after = stored_article(&data, &old.id);
     assert_eq!((&after.text, &after.meta, &after.paragraphs), (&old.text, &old.meta, &old.paragraphs));

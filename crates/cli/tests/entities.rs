@@ -12,18 +12,8 @@ use serde_json::Value;
 use std::path::Path;
 use storyline_store::Store;
 
-fn ok(cmd: &mut std::process::Command) -> std::process::Output {
-    let out = run(cmd);
-    assert!(out.status.success(), "{}", describe(&out));
-    out
-}
-
-fn json_lines(out: &std::process::Output) -> Vec<Value> {
-    stdout(out).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
-}
-
 fn stored_entities(data: &Path) -> Vec<Value> {
-    json_lines(&ok(storyline(data).args(["entities", "--json", "--limit", "0"])))
+    json_lines(&run_ok(storyline(data).args(["entities", "--json", "--limit", "0"])))
 }
 
 fn resolution(data: &Path) -> Vec<String> {
@@ -46,7 +36,8 @@ fn the_seeds_give_one_person_under_two_spellings_and_reingest_keeps_the_tables()
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let summary: Value =
-        serde_json::from_slice(&ok(storyline(&data).args(["ingest", "--json"]).arg(&seeds)).stdout).unwrap();
+        serde_json::from_slice(&run_ok(storyline(&data).args(["ingest", "--json"]).arg(&seeds)).stdout)
+            .unwrap();
 
     let entities = stored_entities(&data);
     assert_eq!(summary["entities"], entities.len(), "{summary}");
@@ -63,19 +54,19 @@ fn the_seeds_give_one_person_under_two_spellings_and_reingest_keeps_the_tables()
     // `storyline entity ID`: the same entity, and the one story of both seeds.
     let id = person["id"].to_string();
     let shown: Value =
-        serde_json::from_slice(&ok(storyline(&data).args(["entity", &id, "--json"])).stdout).unwrap();
+        serde_json::from_slice(&run_ok(storyline(&data).args(["entity", &id, "--json"])).stdout).unwrap();
     assert_eq!(shown["variants"], person["variants"]);
     let stories = shown["stories"].as_array().unwrap();
     assert_eq!(stories.len(), 1, "{shown}");
     assert_eq!(stories[0]["articles"], 2, "{shown}");
     assert_eq!(person["stories"], serde_json::json!([stories[0]["story"]]));
-    let table = stdout(&ok(storyline(&data).args(["entity", &id])));
+    let table = stdout(&run_ok(storyline(&data).args(["entity", &id])));
     assert!(table.lines().filter(|l| l.trim_start().starts_with("variant")).count() >= 2, "{table}");
 
     // `storyline story ID` ranks the stored entities by their mentions in the story.
     let story = stories[0]["story"].to_string();
     let view: Value =
-        serde_json::from_slice(&ok(storyline(&data).args(["story", &story, "--json"])).stdout).unwrap();
+        serde_json::from_slice(&run_ok(storyline(&data).args(["story", &story, "--json"])).stdout).unwrap();
     let listed = view["entities"].as_array().unwrap();
     assert!(
         listed.iter().any(|e| e["id"] == person["id"] && e["variants"] == person["variants"]),
@@ -86,7 +77,7 @@ fn the_seeds_give_one_person_under_two_spellings_and_reingest_keeps_the_tables()
 
     let before = resolution(&data);
     assert!(before.iter().any(|r| r.starts_with("[\"mention\"")), "mentions are linked: {before:?}");
-    ok(storyline(&data).args(["ingest", "-q"]).arg(&seeds));
+    run_ok(storyline(&data).args(["ingest", "-q"]).arg(&seeds));
     assert_eq!(resolution(&data), before, "the same articles give the same entity tables");
 }
 
@@ -108,7 +99,7 @@ fn entities_are_stored_at_ingest_and_resolved_again_after_a_new_analysis() {
         )
         .unwrap();
     }
-    ok(storyline(&data).args(["ingest", "-q"]).arg(&input));
+    run_ok(storyline(&data).args(["ingest", "-q"]).arg(&input));
     let entities = stored_entities(&data);
     assert!(entities.iter().any(|e| e["articles"] == 2), "some name is in both articles: {entities:#?}");
     for e in &entities {
@@ -117,14 +108,14 @@ fn entities_are_stored_at_ingest_and_resolved_again_after_a_new_analysis() {
         assert!(!e["stories"].as_array().unwrap().is_empty(), "every article has a story: {e}");
     }
     let by_name =
-        json_lines(&ok(storyline(&data).args(["entities", "--json", "--sort", "name", "--limit", "0"])));
+        json_lines(&run_ok(storyline(&data).args(["entities", "--json", "--sort", "name", "--limit", "0"])));
     let names: Vec<&str> = by_name.iter().map(|e| e["canonical"].as_str().unwrap()).collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
     assert_eq!(by_name.len(), entities.len());
 
     // A new analysis rewrites every mention row, and with it every link: resolved again.
     let before = resolution(&data);
-    ok(storyline(&data).args(["analyse", "--all", "-q"]));
+    run_ok(storyline(&data).args(["analyse", "--all", "-q"]));
     assert_eq!(resolution(&data), before);
 
     let missing = run(storyline(&data).args(["entity", "999999"]));

@@ -15,7 +15,7 @@ use crate::stem::{Lang, stem};
 use storyline_analyse::tokenize::{TokenKind, tokenize};
 use storyline_doc::date::days_from_civil;
 use storyline_doc::{Article, MetaSource, PartialDateTime};
-use storyline_geo::key_hash;
+use storyline_geo::{KeyHash, key_hash};
 
 /// One article's features, as counts: weighting is the clusterer's (it owns the document
 /// frequencies). Each list is sorted by key, keys unique.
@@ -135,6 +135,16 @@ pub(crate) fn content_key(word: &str, lang: Lang) -> Option<u64> {
     // Most words are already folded (lowercase ASCII letters): no string to build.
     if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
         return stem(word, lang).map(key_hash);
+    }
+    // A capitalised ASCII word: the key of its lowercase form, hashed byte by byte.
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let mut h = KeyHash::new();
+        word.bytes().for_each(|b| h.bytes(&[b.to_ascii_lowercase()]));
+        return if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            Some(h.finish())
+        } else {
+            stem(&word.to_ascii_lowercase(), lang).map(key_hash)
+        };
     }
     let folded = storyline_geo::fold(word);
     if folded.chars().count() < 2 {

@@ -95,3 +95,15 @@ pub fn write_jsonl(path: &Path, first: usize, count: usize) {
 pub fn summary(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("summary is JSON ({e}): {}", describe(o)))
 }
+
+/// Runs `cmd` and fails the test, with what it printed, unless it succeeds.
+pub fn run_ok(cmd: &mut Command) -> Output {
+    let out = run(cmd);
+    assert!(out.status.success(), "{}", describe(&out));
+    out
+}
+
+/// Each line of the output's stdout as JSON.
+pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    stdout(out).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+}
