@@ -33,7 +33,7 @@ pub fn interlingual_anchors(text: &str, tokens: &[Token], anchor: &mut impl FnMu
         match t.kind {
             TokenKind::Number => i += number(&tokens[i..], text, anchor),
             TokenKind::Word => {
-                if let Some(month) = month_number(&fold(w))
+                if let Some(month) = month_of_word(w)
                     && let Some(day) = word(i + 1).and_then(day_of_month)
                 {
                     anchor(typed("date", month * 100 + day));
@@ -223,6 +223,23 @@ fn scale(word: &str) -> Option<f64> {
 
 /// Month names of the languages in the news this stage sees most (English, Malay,
 /// Indonesian), folded; the Han form (`9月`) is read with its number.
+/// [`month_number`] of a word as written. Every word of every article comes here, so the
+/// common case (ASCII, no longer than the longest month name) is lowercased on the stack.
+fn month_of_word(word: &str) -> Option<u64> {
+    const LONGEST: usize = 9;
+    if word.is_ascii() {
+        if word.len() > LONGEST {
+            return None;
+        }
+        let mut buf = [0u8; LONGEST];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return month_number(std::str::from_utf8(lower).ok()?);
+    }
+    month_number(&fold(word))
+}
+
 fn month_number(folded: &str) -> Option<u64> {
     const NAMES: [&[&str]; 12] = [
         &["january", "jan", "januari"],
