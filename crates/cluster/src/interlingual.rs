@@ -224,10 +224,11 @@ fn scale(word: &str) -> Option<f64> {
 /// Month names of the languages in the news this stage sees most (English, Malay,
 /// Indonesian), folded; the Han form (`9月`) is read with its number.
 /// [`month_number`] of a word as written. Every word of every article comes here, so the
-/// common case (ASCII, no longer than the longest month name) is lowercased on the stack.
+/// common case (ASCII letters only) is lowercased on the stack; anything else (`Sept.`,
+/// `Mäerz`) is folded.
 fn month_of_word(word: &str) -> Option<u64> {
     const LONGEST: usize = 9;
-    if word.is_ascii() {
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
         if word.len() > LONGEST {
             return None;
         }
@@ -288,6 +289,7 @@ mod tests {
         assert_eq!(anchors("研究人员周四（9月22日）表示"), date);
         assert_eq!(anchors("researchers said on Thursday (Sep 22)"), date);
         assert_eq!(anchors("penyelidik berkata pada 22 September"), date);
+        assert_eq!(anchors("researchers said on SEPT. 22"), date);
     }
 
     #[test]
