@@ -132,19 +132,16 @@ pub fn features(article: &Article, keys: &dyn EntityKeys) -> Features {
 /// A word's content key: capitalised words (mostly names, which must stay comparable across
 /// languages) as folded, others by their stem; `None` for stopwords and single letters.
 pub(crate) fn content_key(word: &str, lang: Lang) -> Option<u64> {
-    // Most words are already folded (lowercase ASCII letters): no string to build.
-    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return stem(word, lang).map(key_hash);
-    }
-    // A capitalised ASCII word: the key of its lowercase form, hashed byte by byte.
+    // Words of ASCII letters, most of them, need no folded copy.
     if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        let mut h = KeyHash::new();
-        word.bytes().for_each(|b| h.bytes(&[b.to_ascii_lowercase()]));
-        return if word.starts_with(|c: char| c.is_ascii_uppercase()) {
-            Some(h.finish())
-        } else {
-            stem(&word.to_ascii_lowercase(), lang).map(key_hash)
-        };
+        if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let mut h = KeyHash::new();
+            word.bytes().for_each(|b| h.bytes(&[b.to_ascii_lowercase()]));
+            return Some(h.finish());
+        }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return stem(word, lang).map(key_hash);
+        }
     }
     let folded = storyline_geo::fold(word);
     if folded.chars().count() < 2 {
