@@ -5,6 +5,12 @@ mod cmd;
 mod render;
 mod resolve_pass;
 
+// The story stages allocate many small, short-lived vectors and strings, and the pipeline frees
+// on one thread what it allocated on the other; mimalloc does both markedly cheaper than the
+// system allocator (BENCHMARKS.md, "Story stages together").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
