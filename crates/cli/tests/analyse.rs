@@ -281,10 +281,25 @@ fn a_store_from_before_the_stage_is_migrated_and_analysed() {
     let old = Article::from_paragraphs(Provenance::new("old.txt", None, text.as_bytes()), meta, [text]);
     {
         // Schema version 2: articles and ingest runs, no entities table.
-        let mut v2 = Store::open_at_version(&data, 2).expect("a version-2 store");
+        let v2 = Store::open_at_version(&data, 2).expect("a version-2 store");
         assert_eq!(v2.schema_version().unwrap(), 2);
-        v2.insert_article(&old).expect("stored as version 2 stored it");
     }
+    // Written with plain SQL against the version 2 schema, as a build of then would have.
+    let db = rusqlite::Connection::open(data.join(storyline_store::DB_FILE)).unwrap();
+    db.execute(
+        "INSERT INTO articles (id, content_hash, source, title, language, text, json)
+         VALUES (?1, ?2, ?3, ?4, 'en', ?5, ?6)",
+        rusqlite::params![
+            old.id,
+            old.provenance.content_hash,
+            old.provenance.source,
+            old.meta.title,
+            old.text,
+            serde_json::to_string(&old).unwrap()
+        ],
+    )
+    .expect("stored as version 2 stored it");
+    drop(db);
     // Any command brings the store up to date; the old article keeps its text and metadata.
     let before = stored_article(&data, &old.id);
     assert_eq!(before, old);

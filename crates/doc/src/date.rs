@@ -75,6 +75,16 @@ impl PartialDateTime {
         }
     }
 
+    /// Minutes since 1970-01-01T00:00Z at which the known period starts: `2022-01` is the
+    /// first minute of January 2022. A time without an offset is read as UTC. This is the
+    /// order of instants, which the ISO strings do not give once offsets differ
+    /// (`T06:56-05:00` is after `T10:48Z`).
+    pub fn utc_minutes(&self) -> i64 {
+        let days = days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let (hour, minute) = self.time.unwrap_or((0, 0));
+        days * 1440 + i64::from(hour) * 60 + i64::from(minute) - i64::from(self.offset_minutes.unwrap_or(0))
+    }
+
     /// The date cut down to a coarser precision (never made finer).
     pub fn truncate(self, to: Precision) -> Self {
         let mut d = self;
@@ -296,6 +306,22 @@ impl<'de> Deserialize<'de> for PartialDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utc_minutes_order_instants_across_offsets() {
+        let at = |s: &str| PartialDateTime::parse_iso(s).unwrap().utc_minutes();
+        assert_eq!(at("1970-01-01T00:00Z"), 0);
+        assert_eq!(at("1970-01-02"), 1440);
+        assert_eq!(at("1969-12-31T23:59Z"), -1);
+        // 06:56 at UTC−5 is 11:56Z: later than 10:48Z, though its string sorts first.
+        assert!(at("2019-11-19T06:56-05:00") > at("2019-11-19T10:48Z"));
+        assert_eq!(at("2019-11-19T06:56-05:00"), at("2019-11-19T11:56Z"));
+        assert_eq!(at("2022-01-06T14:30+06:00"), at("2022-01-06T08:30"));
+        // A partial date is the start of its period.
+        assert_eq!(at("2022"), at("2022-01-01T00:00Z"));
+        assert_eq!(at("2022-03"), at("2022-03-01"));
+        assert_eq!(at("2024-03-01") - at("2024-02"), 29 * 1440);
+    }
 
     #[test]
     fn iso_prefixes_keep_their_precision() {

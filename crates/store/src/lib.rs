@@ -308,8 +308,9 @@ impl Store {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO articles (id, content_hash, source, position, fetched_at, title,
-                        published, published_precision, language, site, url, canonical_url, text, json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                        published, published_precision, language, site, url, canonical_url, text, json,
+                        published_utc)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                      ON CONFLICT (content_hash) DO NOTHING",
                 )
                 .map_err(sql_err)?;
@@ -340,6 +341,7 @@ impl Store {
                         m.canonical_url,
                         a.text,
                         json,
+                        m.published.as_ref().map(|d| d.date.utc_minutes()),
                     ])
                     .map_err(|source| match source {
                         rusqlite::Error::SqliteFailure(f, _)
@@ -446,7 +448,7 @@ impl Store {
         {
             let mut update = tx
                 .prepare_cached(
-                    "UPDATE articles SET json = ?3, published = ?5, published_precision = ?6
+                    "UPDATE articles SET json = ?3, published = ?5, published_precision = ?6, published_utc = ?7
                      WHERE content_hash = ?1 AND id = ?2 AND text = ?4
                      RETURNING seq",
                 )
@@ -465,6 +467,7 @@ impl Store {
                             a.text,
                             a.meta.published.as_ref().map(|d| d.date.to_string()),
                             a.meta.published.as_ref().map(|d| precision_name(d.precision)),
+                            a.meta.published.as_ref().map(|d| d.date.utc_minutes()),
                         ],
                         |r| r.get(0),
                     )
@@ -607,9 +610,9 @@ impl Store {
         stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.sql_err(e))
     }
 
-    /// Articles newest first: by publication date (undated last), then by when they were
-    /// stored. Dates compare as their ISO strings, so `2022-01` sorts just before the days of
-    /// January 2022.
+    /// Articles newest first: by publication instant (undated last), then by when they were
+    /// stored. A partial date counts from the start of its period, so `2022-01` sorts just
+    /// before the days of January 2022; times with different offsets compare as instants.
     pub fn list_articles(&self, limit: u64, offset: u64) -> Result<Vec<ArticleRow>, StoreError> {
         let mut stmt = self
             .conn
@@ -617,7 +620,7 @@ impl Store {
                 "SELECT id, title, published, published_precision, language, site, url, source, position,
                         ingested_at
                  FROM articles
-                 ORDER BY published IS NULL, published DESC, ingested_at DESC, seq DESC
+                 ORDER BY published_utc IS NULL, published_utc DESC, ingested_at DESC, seq DESC
                  LIMIT ?1 OFFSET ?2",
             )
             .map_err(|e| self.sql_err(e))?;

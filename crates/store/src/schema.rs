@@ -175,6 +175,26 @@ pub const MIGRATIONS: &[Migration] = &[
             CREATE INDEX entity_mentions_by_entity ON entity_mentions (entity, article);
         ",
     },
+    Migration {
+        name: "publication instants for newest-first order",
+        // ISO strings sort as instants only while every offset is the same: `T06:56-05:00`
+        // is after `T10:48Z` but sorts before it. These columns hold
+        // `PartialDateTime::utc_minutes` (minutes since 1970 UTC at which the known period
+        // starts), written with the strings; rows already stored are filled here by SQLite's
+        // own date arithmetic, which reads the same forms the same way (a test checks that).
+        sql: "
+            ALTER TABLE articles ADD COLUMN published_utc INTEGER;
+            UPDATE articles SET published_utc = CAST(round((julianday(CASE length(published)
+                WHEN 4 THEN published || '-01-01' WHEN 7 THEN published || '-01' ELSE published END)
+                - 2440587.5) * 1440) AS INTEGER);
+            DROP INDEX articles_newest;
+            CREATE INDEX articles_newest ON articles (published_utc DESC, ingested_at DESC, seq DESC);
+            ALTER TABLE stories ADD COLUMN last_utc INTEGER;
+            UPDATE stories SET last_utc = CAST(round((julianday(CASE length(last_published)
+                WHEN 4 THEN last_published || '-01-01' WHEN 7 THEN last_published || '-01' ELSE last_published END)
+                - 2440587.5) * 1440) AS INTEGER);
+        ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -3,7 +3,7 @@
 use crate::{Store, StoreError};
 use rusqlite::{TransactionBehavior, params};
 use serde::Serialize;
-use storyline_doc::Article;
+use storyline_doc::{Article, PartialDateTime};
 
 /// One story as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,11 +69,23 @@ impl Store {
             .map_err(sql_err)?;
         {
             let mut story = tx
-                .prepare("INSERT INTO stories (id, size, title, first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .prepare(
+                    "INSERT INTO stories (id, size, title, first_published, last_published, last_utc)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
                 .map_err(sql_err)?;
             for s in stories {
+                let last_utc = s.last_published.as_deref().and_then(|d| PartialDateTime::parse_iso(d).ok());
+                let last_utc = last_utc.map(|d| d.utc_minutes());
                 story
-                    .execute(params![s.id, s.size as i64, s.title, s.first_published, s.last_published])
+                    .execute(params![
+                        s.id,
+                        s.size as i64,
+                        s.title,
+                        s.first_published,
+                        s.last_published,
+                        last_utc
+                    ])
                     .map_err(sql_err)?;
             }
             let mut member = tx
@@ -132,9 +144,9 @@ impl Store {
     /// Stories, biggest first (ties: newest first) or newest first (by latest article).
     pub fn list_stories(&self, biggest_first: bool, limit: u64) -> Result<Vec<StoryRow>, StoreError> {
         let order = if biggest_first {
-            "size DESC, last_published DESC, id DESC"
+            "size DESC, last_utc IS NULL, last_utc DESC, id DESC"
         } else {
-            "last_published DESC, id DESC"
+            "last_utc IS NULL, last_utc DESC, id DESC"
         };
         let sql = format!(
             "SELECT id, size, title, first_published, last_published FROM stories ORDER BY {order} LIMIT ?1"

@@ -455,3 +455,83 @@ fn folding_is_case_and_space_insensitive() {
     assert_eq!(fold("Côte d\u{2019}Ivoire"), "côte d'ivoire");
     assert_eq!(fold("İstanbul"), "i\u{307}stanbul");
 }
+
+#[test]
+fn rows_stored_before_the_instant_columns_get_the_instants_rust_computes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let forms = [
+        "2022",
+        "2022-01",
+        "2024-02-29",
+        "2019-11-19T06:56",
+        "2019-11-19T10:48Z",
+        "2019-11-19T06:56-05:00",
+        "2022-01-06T14:30+06:00",
+    ];
+    {
+        let old = Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..6]).unwrap();
+        for (i, published) in forms.iter().enumerate() {
+            let a = article(&format!("Article {i} stocké avant les instants."));
+            old.conn
+                .execute(
+                    "INSERT INTO articles (id, content_hash, source, text, json, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![a.id, a.provenance.content_hash, a.provenance.source, a.text, serde_json::to_string(&a).unwrap(), published],
+                )
+                .unwrap();
+            old.conn
+                .execute(
+                    "INSERT INTO stories (id, size, last_published) VALUES (?1, 1, ?2)",
+                    params![i as i64, published],
+                )
+                .unwrap();
+        }
+    }
+    let store = Store::open(tmp.path()).unwrap();
+    for (table, column, key) in
+        [("articles", "published_utc", "published"), ("stories", "last_utc", "last_published")]
+    {
+        let sql = format!("SELECT {key}, {column} FROM {table}");
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let rows: Vec<(String, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), forms.len());
+        for (published, utc) in rows {
+            assert_eq!(
+                utc,
+                PartialDateTime::parse_iso(&published).unwrap().utc_minutes(),
+                "{table}: {published}"
+            );
+        }
+    }
+}
+
+#[test]
+fn newest_first_compares_instants_not_strings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    // By string: 13:16Z, 10:48Z, 06:56-05:00 (11:56Z), undated. By instant the third is second.
+    let early = dated("Publié à 10 h 48 UTC.", Some("2019-11-19T10:48Z"));
+    let late = dated("Publié à 13 h 16 UTC.", Some("2019-11-19T13:16Z"));
+    let offset = dated("Publié à 6 h 56 à New York.", Some("2019-11-19T06:56-05:00"));
+    let undated = dated("Sans date.", None);
+    store.insert_articles(&[early.clone(), undated.clone(), offset.clone(), late.clone()]).unwrap();
+    let ids: Vec<String> = store.list_articles(10, 0).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, [late.id, offset.id, early.id, undated.id]);
+
+    let story = |id: i64, last: Option<&str>| StoryRow {
+        id,
+        size: 1,
+        title: None,
+        first_published: last.map(str::to_string),
+        last_published: last.map(str::to_string),
+    };
+    let rows = [
+        story(1, Some("2019-11-19T10:48Z")),
+        story(2, None),
+        story(3, Some("2019-11-19T06:56-05:00")),
+        story(4, Some("2019-11-19T13:16Z")),
+    ];
+    store.replace_stories(&rows, &[], &[]).unwrap();
+    let ids: Vec<i64> = store.list_stories(false, 10).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, [4, 3, 1, 2]);
+}

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 use storyline_cluster::{Assignment, Clusterer, Config, StoryId, dating};
 use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
-use storyline_doc::{Article, DatedBy, MetaSource};
+use storyline_doc::{Article, DatedBy, MetaSource, PartialDateTime};
 use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
 
 /// Articles fed in order through the dedup stage, then (unless a copy) the cluster stage, and
@@ -39,7 +39,7 @@ struct Assigned {
     title: Option<String>,
     /// Its own publication date, not one inferred from its story: the story's span comes
     /// from these.
-    published: Option<String>,
+    published: Option<PartialDateTime>,
 }
 
 impl StoryBuilder {
@@ -71,7 +71,7 @@ impl StoryBuilder {
             id: article.id.clone(),
             assignment,
             title: article.meta.title.clone(),
-            published: date.map(|d| d.date.to_string()),
+            published: date.map(|d| d.date),
         });
     }
 
@@ -82,6 +82,8 @@ impl StoryBuilder {
         self.clusterer.split_pass();
         self.clusterer.merge_pass();
         let mut rows: HashMap<StoryId, StoryRow> = HashMap::new();
+        // Per story, its earliest and latest publication, compared as instants.
+        let mut spans: HashMap<StoryId, (PartialDateTime, PartialDateTime)> = HashMap::new();
         let mut members = Vec::with_capacity(self.assigned.len());
         for a in self.assigned {
             // A split may have moved the article out of the story it joined.
@@ -97,13 +99,25 @@ impl StoryBuilder {
             if row.title.is_none() {
                 row.title = a.title;
             }
-            row.first_published = min_opt(row.first_published.take(), a.published.clone());
-            row.last_published = max_opt(row.last_published.take(), a.published);
+            if let Some(date) = a.published {
+                let span = spans.entry(story).or_insert((date, date));
+                if instant_order(&date) < instant_order(&span.0) {
+                    span.0 = date;
+                }
+                if instant_order(&date) > instant_order(&span.1) {
+                    span.1 = date;
+                }
+            }
             members.push(StoryMember {
                 article: a.id,
                 story: story as i64,
                 score: f64::from(a.assignment.score),
             });
+        }
+        for (story, (first, last)) in spans {
+            let row = rows.get_mut(&story).expect("a span belongs to a story row");
+            row.first_published = Some(first.to_string());
+            row.last_published = Some(last.to_string());
         }
         let mut rows: Vec<StoryRow> = rows.into_values().collect();
         rows.sort_by_key(|r| r.id);
@@ -123,18 +137,10 @@ impl StoryBuilder {
     }
 }
 
-fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+/// Dates by instant; at the same instant the more precise one is the later (`2022-01-06`
+/// before `2022-01-06T00:00Z`), so that ties resolve the same way whatever the feeding order.
+fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, String) {
+    (d.utc_minutes(), d.precision(), d.to_string())
 }
 
 /// The cluster pass: every stored article in arrival order through a fresh clusterer, the

@@ -148,16 +148,24 @@ fn a_new_analysis_of_an_article_unlinks_its_mentions_only() {
 fn a_version_5_store_is_migrated_with_its_stories_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let articles = {
-        let mut v5 = Store::open_at_version(tmp.path(), 5).unwrap();
+        let v5 = Store::open_at_version(tmp.path(), 5).unwrap();
         assert_eq!(v5.schema_version().unwrap(), 5);
         let a = with_mentions("Ilan Dovrat a signé.", &[("Ilan Dovrat", "PER")]);
-        v5.insert_article(&a).unwrap();
-        v5.replace_stories(
-            &[story(3, "Trois")],
-            &[StoryMember { article: a.id.clone(), story: 3, score: 0.0 }],
-            &[],
-        )
-        .unwrap();
+        // Written with plain SQL against the version 5 schema, as a build of then would have.
+        let json = serde_json::to_string(&a).unwrap();
+        v5.conn
+            .execute_batch(&format!(
+                "INSERT INTO articles (seq, id, content_hash, source, text, json) VALUES (1, '{}', '{}', 'x', '{}', '{}');
+                 INSERT INTO entities (article, n, span_start, span_end, label, text, folded)
+                     VALUES (1, 0, 0, 11, 'PER', 'Ilan Dovrat', 'ilan dovrat');
+                 INSERT INTO stories (id, size, title) VALUES (3, 1, 'Trois');
+                 INSERT INTO story_articles (article, story, score) VALUES (1, 3, 0.0);",
+                a.id,
+                a.provenance.content_hash,
+                a.text,
+                json.replace('\'', "''"),
+            ))
+            .unwrap();
         vec![a]
     };
     let mut store = Store::open(tmp.path()).unwrap();
