@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{describe, run, seeds_dir, stdout, storyline};
+use common::{describe, run, run_ok, seeds_dir, shared, stderr, stdout, storyline};
 use serde_json::Value;
 
 fn stories(data: &std::path::Path) -> Value {
@@ -114,4 +114,89 @@ fn a_near_copy_joins_its_original_and_knows_its_canonical_copy() {
     assert_eq!(copies.len(), 1, "{story}");
     let canonical = articles.iter().find(|a| a["copy_of"].is_null()).unwrap();
     assert_eq!(copies[0]["copy_of"], canonical["id"]);
+}
+
+/// The MMDS2025 dev articles as JSON Lines, in three parts of the file's order.
+fn dev_in_three_parts(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> {
+    let gold = shared("data/clustering/mmds2025/dev.json")?;
+    let gold: Value = serde_json::from_slice(&std::fs::read(gold).unwrap()).unwrap();
+    let lines: Vec<String> = gold["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let text: Vec<&str> =
+                a["sentences"].as_array().unwrap().iter().filter_map(|s| s["content"].as_str()).collect();
+            serde_json::json!({"id": a["ID"].to_string(), "title": a["title"], "text": text.join("\n\n")})
+                .to_string()
+        })
+        .collect();
+    let third = lines.len().div_ceil(3);
+    Some(
+        lines
+            .chunks(third)
+            .enumerate()
+            .map(|(i, part)| {
+                let path = dir.join(format!("part-{i}.jsonl"));
+                std::fs::write(&path, part.join("\n") + "\n").unwrap();
+                path
+            })
+            .collect(),
+    )
+}
+
+/// What the story pass wrote, table by table.
+fn story_tables(data: &std::path::Path) -> Vec<Vec<Vec<String>>> {
+    let db = rusqlite::Connection::open(data.join(storyline_store::DB_FILE)).unwrap();
+    [
+        "SELECT * FROM stories ORDER BY id",
+        "SELECT * FROM story_articles ORDER BY article",
+        "SELECT * FROM copies ORDER BY article",
+    ]
+    .iter()
+    .map(|sql| {
+        let mut stmt = db.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect()
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    })
+    .collect()
+}
+
+fn forget_pass_state(data: &std::path::Path) {
+    let db = rusqlite::Connection::open(data.join(storyline_store::DB_FILE)).unwrap();
+    db.execute("DELETE FROM pass_state", []).unwrap();
+}
+
+/// Each ingest feeds only its new articles to the story pass, resumed from the state the last
+/// one saved, and the stories are those of a pass over the whole store; a saved state that
+/// does not decode is reported and the pass starts again from the first article.
+#[test]
+fn the_story_pass_resumes_where_it_stopped_with_the_stories_of_a_whole_pass() {
+    let tmp = tempfile::tempdir().unwrap();
+    let Some(parts) = dev_in_three_parts(tmp.path()) else { return };
+    let (resumed, whole) = (tmp.path().join("resumed"), tmp.path().join("whole"));
+    for (i, part) in parts.iter().enumerate() {
+        let o = run_ok(storyline(&resumed).args(["-v", "ingest"]).arg(part));
+        let fed_from_start = stderr(&o).contains("story pass fed articles from=0 ");
+        assert_eq!(fed_from_start, i == 0, "part {i}: {}", describe(&o));
+        if i == parts.len() - 1 {
+            forget_pass_state(&whole);
+        }
+        run_ok(storyline(&whole).arg("ingest").arg(part));
+    }
+    let tables = story_tables(&resumed);
+    assert!(tables[0].len() > 20 && tables[1].len() == 209, "{} stories", tables[0].len());
+    assert_eq!(tables, story_tables(&whole));
+
+    let db = rusqlite::Connection::open(resumed.join(storyline_store::DB_FILE)).unwrap();
+    db.execute("UPDATE pass_state SET state = x'ff00ff'", []).unwrap();
+    drop(db);
+    let o = run_ok(storyline(&resumed).arg("ingest").arg(&parts[0]));
+    assert!(stderr(&o).contains("saved state does not decode"), "{}", describe(&o));
+    assert_eq!(story_tables(&resumed), tables);
 }

@@ -102,7 +102,7 @@ impl Default for Config {
 }
 
 /// Where an article went.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
     /// The article's number: 1, 2, ... in the order articles are added; [`Clusterer::story_of`]
     /// reads where it is now.
@@ -121,7 +121,7 @@ pub struct Merge {
     pub into: StoryId,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Story {
     content: Sparse,
     anchors: Sparse,
@@ -187,7 +187,7 @@ impl Story {
 }
 
 /// An article's (or a centroid's) weighted vectors, one per channel.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Channels {
     content: Sparse,
     anchors: Sparse,
@@ -206,8 +206,14 @@ impl Channels {
 }
 
 /// Online story clustering over analysed articles.
+///
+/// It serializes (serde) with everything but its entity keys: a clusterer read back knows
+/// entities by their folded names ([`FoldedNameWords`], those of [`Clusterer::new`]) and goes
+/// on exactly as the one written would have, so a pass can stop and resume on a stream.
+#[derive(Serialize, Deserialize)]
 pub struct Clusterer {
     config: Config,
+    #[serde(skip, default = "folded_name_words")]
     keys: Box<dyn EntityKeys + Send + Sync>,
     /// Document frequency of each key (both channels), and the number of documents.
     df: HashMap<u64, u32, IdBuild>,
@@ -229,6 +235,10 @@ pub struct Clusterer {
     merged_into: BTreeMap<StoryId, StoryId>,
     /// The split pass's state: stories due for a test, articles moved.
     splits: split::Ledger,
+}
+
+fn folded_name_words() -> Box<dyn EntityKeys + Send + Sync> {
+    Box::new(FoldedNameWords)
 }
 
 impl std::fmt::Debug for Clusterer {

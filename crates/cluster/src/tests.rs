@@ -233,3 +233,34 @@ fn splits_are_deterministic() {
     assert!(first.1 > 0, "the stream makes a split: {first:?}");
     assert_eq!(first, run());
 }
+
+#[test]
+fn a_clusterer_read_back_goes_on_as_the_one_written() {
+    let stream =
+        [FERRY_1, ORCHARD, BUDGET, FERRY_2, ORCHARD_2, FERRY_3, BUDGET, ORCHARD, FERRY_4, ORCHARD_2, FERRY_1];
+    let dated = |i: usize, t: &str| article(t, Some((2022, 1, 1 + i as u8)));
+    let config = Config { merge_every: 3, ..Config::default() };
+    let finish = |mut c: Clusterer, assigned: &[crate::Assignment]| {
+        c.split_pass();
+        c.merge_pass();
+        let stories: Vec<u64> = assigned.iter().map(|a| c.story_of(a)).collect();
+        // As a JSON value, whose maps compare whatever order the hash maps wrote them in.
+        (stories, c.stories_opened(), c.merges().count(), serde_json::to_value(&c).unwrap())
+    };
+
+    let mut whole = Clusterer::new(config.clone());
+    let assigned: Vec<_> = stream.iter().enumerate().map(|(i, t)| whole.add(&dated(i, t))).collect();
+    let expected = finish(whole, &assigned);
+
+    for stop in [1, 4, 7, stream.len() - 1] {
+        let mut first = Clusterer::new(config.clone());
+        let mut resumed_assigned: Vec<_> =
+            stream[..stop].iter().enumerate().map(|(i, t)| first.add(&dated(i, t))).collect();
+        let mut resumed: Clusterer = serde_json::from_str(&serde_json::to_string(&first).unwrap()).unwrap();
+        for (i, t) in stream.iter().enumerate().skip(stop) {
+            resumed_assigned.push(resumed.add(&dated(i, t)));
+        }
+        assert_eq!(resumed_assigned, assigned, "stopped after {stop}");
+        assert_eq!(finish(resumed, &resumed_assigned), expected, "stopped after {stop}");
+    }
+}

@@ -21,7 +21,7 @@ use storyline_doc::{Article, Position};
 
 pub use resolved::{ArticleLinks, EntityInStory, EntityPlace, EntitySort, StoredEntity, StoryEntity};
 pub use schema::{LATEST as SCHEMA_VERSION, Migration};
-pub use stories::{CopyOf, StoryMember, StoryRow};
+pub use stories::{CopyOf, PassState, StoryMember, StoryRow};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "storyline.db";
@@ -196,8 +196,19 @@ impl Store {
         // The busy timeout first: switching to WAL and migrating both need locks that a
         // concurrent process may hold.
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-        let mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(open_err)?;
+        // SQLite does not call the busy handler when a journal-mode change finds the file
+        // locked (a concurrent opener creating or migrating it), so that one is retried here.
+        let started = std::time::Instant::now();
+        let mode: String = loop {
+            match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)) {
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.code == rusqlite::ErrorCode::DatabaseBusy && started.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                other => break other.map_err(open_err)?,
+            }
+        };
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(open_err(rusqlite::Error::InvalidParameterName(format!(
                 "journal_mode is {mode}, WAL is required"

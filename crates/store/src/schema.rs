@@ -195,6 +195,22 @@ pub const MIGRATIONS: &[Migration] = &[
                 - 2440587.5) * 1440) AS INTEGER);
         ",
     },
+    Migration {
+        name: "the story pass's saved state",
+        // The story pass feeds articles in arrival order through a dedup index and a
+        // clusterer; saved with the stories it gave (same transaction), their state lets the
+        // next pass feed only the articles stored since `fed_through` (a `seq`). The pass
+        // trusts it only while `fingerprint` (the build, the configuration and a digest of
+        // the articles fed, see `Store::articles_digest`) still matches.
+        sql: "
+            CREATE TABLE pass_state (
+                pass        TEXT PRIMARY KEY,
+                fed_through INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                state       BLOB NOT NULL
+            ) STRICT;
+        ",
+    },
 ];
 
 /// The schema version this build writes.

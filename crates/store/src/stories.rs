@@ -1,7 +1,7 @@
 //! Stories: the cluster stage's groups of articles.
 
 use crate::{Store, StoreError};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use storyline_doc::{Article, PartialDateTime};
 
@@ -36,37 +36,109 @@ pub struct CopyOf {
     pub similarity: f64,
 }
 
+/// What the story pass saves beside the stories: the state of its stream after the
+/// article numbered `fed_through` (`seq`), in the pass's own encoding, and the fingerprint
+/// under which it may be trusted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassState {
+    pub fed_through: i64,
+    pub fingerprint: String,
+    pub state: Vec<u8>,
+}
+
 impl Store {
     /// Calls `each` with every stored article, in the order they were stored (arrival
     /// order), without holding them all in memory.
     pub fn for_each_article(&self, mut each: impl FnMut(Article)) -> Result<(), StoreError> {
-        let mut stmt =
-            self.conn.prepare("SELECT id, json FROM articles ORDER BY seq").map_err(|e| self.sql_err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+        self.for_each_article_after(0, |_, a| each(a))
+    }
+
+    /// [`Store::for_each_article`] from the article after number `seq` (arrival order),
+    /// with each article's number.
+    pub fn for_each_article_after(
+        &self,
+        seq: i64,
+        mut each: impl FnMut(i64, Article),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, id, json FROM articles WHERE seq > ?1 ORDER BY seq")
+            .map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([seq]).map_err(|e| self.sql_err(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
-            let json: String = row.get(1).map_err(|e| self.sql_err(e))?;
+            let json: String = row.get(2).map_err(|e| self.sql_err(e))?;
             let article = serde_json::from_str(&json).map_err(|source| StoreError::Corrupt {
                 dir: self.dir.clone(),
-                id: row.get(0).unwrap_or_default(),
+                id: row.get(1).unwrap_or_default(),
                 source,
             })?;
-            each(article);
+            each(row.get(0).map_err(|e| self.sql_err(e))?, article);
         }
         Ok(())
     }
 
-    /// Replaces every story, membership and copy, in one transaction.
+    /// A digest of what the story pass reads from the articles numbered up to `seq`: how
+    /// many there are, and their entity mentions (spans and labels), which a new analysis
+    /// may change. Text, title, language and stated dates never change once stored (a date
+    /// the dating pass infers is not read by the story pass).
+    pub fn articles_digest(&self, seq: i64) -> Result<String, StoreError> {
+        let articles: (i64, i64) = self
+            .conn
+            .query_row("SELECT count(*), coalesce(max(seq), 0) FROM articles WHERE seq <= ?1", [seq], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(|e| self.sql_err(e))?;
+        // Each row's terms are reduced modulo a prime so that the sum cannot overflow.
+        let mentions: (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT count(*), coalesce(sum(
+                     (((article * 31 + n) * 1000003 + span_start * 7919 + span_end) * 131 + unicode(label)
+                      + length(label)) % 1000000007), 0)
+                 FROM entities WHERE article <= ?1",
+                [seq],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.sql_err(e))?;
+        Ok(format!("{}/{} {}/{}", articles.0, articles.1, mentions.0, mentions.1))
+    }
+
+    /// The story pass's saved state, if any.
+    pub fn pass_state(&self) -> Result<Option<PassState>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT fed_through, fingerprint, state FROM pass_state WHERE pass = 'stories'",
+                [],
+                |r| Ok(PassState { fed_through: r.get(0)?, fingerprint: r.get(1)?, state: r.get(2)? }),
+            )
+            .optional()
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// Replaces every story, membership and copy, and the story pass's saved state (none
+    /// when `state` is `None`), in one transaction.
     pub fn replace_stories(
         &mut self,
         stories: &[StoryRow],
         members: &[StoryMember],
         copies: &[CopyOf],
+        state: Option<&PassState>,
     ) -> Result<(), StoreError> {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
-        tx.execute_batch("DELETE FROM copies; DELETE FROM story_articles; DELETE FROM stories;")
+        tx.execute_batch(
+            "DELETE FROM copies; DELETE FROM story_articles; DELETE FROM stories;
+             DELETE FROM pass_state WHERE pass = 'stories';",
+        )
+        .map_err(sql_err)?;
+        if let Some(s) = state {
+            tx.execute(
+                "INSERT INTO pass_state (pass, fed_through, fingerprint, state) VALUES ('stories', ?1, ?2, ?3)",
+                params![s.fed_through, s.fingerprint, s.state],
+            )
             .map_err(sql_err)?;
+        }
         {
             let mut story = tx
                 .prepare(
@@ -169,8 +241,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::Store;
-    use crate::{CopyOf, StoryMember, StoryRow};
-    use storyline_doc::{Article, Metadata, Provenance};
+    use crate::{CopyOf, PassState, StoryMember, StoryRow};
+    use storyline_doc::{Annotation, Article, Metadata, Provenance, Span};
 
     #[test]
     fn stories_are_replaced_whole_and_read_in_arrival_order() {
@@ -185,9 +257,10 @@ mod tests {
         store.insert_articles(&articles).unwrap();
         let row = |id, size| StoryRow { id, size, title: None, first_published: None, last_published: None };
         let member = |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5 };
-        store
-            .replace_stories(&[row(1, 3)], &articles.iter().map(|a| member(a, 1)).collect::<Vec<_>>(), &[])
-            .unwrap();
+        let saved = PassState { fed_through: 3, fingerprint: "f".into(), state: vec![1, 2, 3] };
+        let all_in_one: Vec<StoryMember> = articles.iter().map(|a| member(a, 1)).collect();
+        store.replace_stories(&[row(1, 3)], &all_in_one, &[], Some(&saved)).unwrap();
+        assert_eq!(store.pass_state().unwrap(), Some(saved));
         let members = vec![member(&articles[0], 1), member(&articles[1], 2), member(&articles[2], 1)];
         let copy = CopyOf {
             article: articles[1].id.clone(),
@@ -195,12 +268,60 @@ mod tests {
             kind: "near".into(),
             similarity: 0.9,
         };
-        store.replace_stories(&[row(1, 2), row(2, 1)], &members, std::slice::from_ref(&copy)).unwrap();
+        store.replace_stories(&[row(1, 2), row(2, 1)], &members, std::slice::from_ref(&copy), None).unwrap();
+        assert_eq!(store.pass_state().unwrap(), None, "stories replaced without a state drop the old one");
         assert_eq!(store.copies().unwrap(), [copy]);
         assert_eq!(store.story_members().unwrap(), members);
         assert_eq!(store.list_stories(true, 10).unwrap(), [row(1, 2), row(2, 1)]);
         let mut seen = Vec::new();
         store.for_each_article(|a| seen.push(a.text)).unwrap();
         assert_eq!(seen, ["Un.", "Deux.", "Trois."]);
+        let mut after = Vec::new();
+        store.for_each_article_after(1, |seq, a| after.push((seq, a.text))).unwrap();
+        assert_eq!(after, [(2, "Deux.".to_string()), (3, "Trois.".to_string())]);
+    }
+
+    #[test]
+    fn the_articles_digest_changes_with_the_mentions_read_and_not_with_later_articles() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut store = Store::open(tmp.path()).unwrap();
+        let text = "Ilan Dovrat est arrivé à Trelleborg.";
+        let mut a = Article::from_paragraphs(
+            Provenance::new("x", None, text.as_bytes()),
+            Metadata::default(),
+            [text],
+        );
+        let mention = |start: usize, end: usize, label: &str| Annotation {
+            span: Span::new(start, end),
+            label: label.into(),
+            value: serde_json::Value::Null,
+        };
+        a.layers.insert("entities".into(), vec![mention(0, 11, "PER")]);
+        store.insert_article(&a).unwrap();
+        let before = store.articles_digest(1).unwrap();
+        assert_eq!(store.articles_digest(1).unwrap(), before);
+
+        let later = Article::from_paragraphs(
+            Provenance::new("y", None, b"Plus tard."),
+            Metadata::default(),
+            ["Plus tard."],
+        );
+        store.insert_article(&later).unwrap();
+        assert_eq!(store.articles_digest(1).unwrap(), before, "article 2 is not read up to 1");
+        assert_ne!(store.articles_digest(2).unwrap(), before);
+
+        for changed in [
+            vec![mention(0, 11, "ORG")],
+            vec![mention(0, 4, "PER")],
+            vec![mention(0, 11, "PER"), mention(text.find("Trelleborg").unwrap(), text.len() - 1, "LOC")],
+            vec![],
+        ] {
+            let mut b = a.clone();
+            b.layers.insert("entities".into(), changed.clone());
+            store.update_articles(std::slice::from_ref(&b)).unwrap();
+            assert_ne!(store.articles_digest(1).unwrap(), before, "{changed:?}");
+        }
+        store.update_articles(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(store.articles_digest(1).unwrap(), before, "the same mentions again");
     }
 }

@@ -531,7 +531,7 @@ fn newest_first_compares_instants_not_strings() {
         story(3, Some("2019-11-19T06:56-05:00")),
         story(4, Some("2019-11-19T13:16Z")),
     ];
-    store.replace_stories(&rows, &[], &[]).unwrap();
+    store.replace_stories(&rows, &[], &[], None).unwrap();
     let ids: Vec<i64> = store.list_stories(false, 10).unwrap().into_iter().map(|r| r.id).collect();
     assert_eq!(ids, [4, 3, 1, 2]);
 }

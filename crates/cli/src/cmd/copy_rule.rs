@@ -9,7 +9,7 @@ use storyline_dedup::{Kind, Verdict};
 /// A copy of an article already seen joins its original's story (while that story is
 /// active) rather than being matched against every story: its profile is the original's.
 /// Any other article is clustered.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct CopyRule {
     /// Duplicate group (named by its first article) → where its first article went; the
     /// clusterer follows it through merges and splits ([`Clusterer::story_of`]). A group the

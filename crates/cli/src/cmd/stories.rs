@@ -1,11 +1,14 @@
 //! The cluster pass over the store, and `storyline stories` / `storyline story ID`.
 //!
-//! Stories are rebuilt from the stored articles each time: every article is fed, in the order
-//! it was stored, to a fresh clusterer, and the stories replace the stored ones. The same
-//! stored articles therefore always give the same stories, and re-running an ingest that adds
-//! nothing changes nothing. The price is a pass over the whole store per ingest (features
-//! only: no tagging, which is most of ingest's cost); keeping the clusterer's state in the
-//! store instead is the way out when stores get large.
+//! Stories come from the stored articles fed, in the order they were stored, through a dedup
+//! index and a clusterer, and replace the stored ones. The same stored articles therefore
+//! always give the same stories, and re-running an ingest that adds nothing changes nothing.
+//! The stream's state before its closing passes is saved with the stories (postcard, in the
+//! store's `pass_state`), so the next pass feeds only the articles stored since; it resumes
+//! exactly where a pass over the whole store would be at that article, so the stories are the
+//! same either way. The saved state is trusted only by the same build, with the same
+//! configuration, over the same articles and mentions ([`fingerprint`]); otherwise the pass
+//! starts again from the first article.
 
 use crate::Context;
 use crate::cmd::copy_rule::CopyRule;
@@ -15,10 +18,11 @@ use std::process::ExitCode;
 use storyline_cluster::{Assignment, Clusterer, Config, StoryId, dating};
 use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
 use storyline_doc::{Article, DatedBy, MetaSource, PartialDateTime};
-use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
+use storyline_store::{CopyOf, PassState, Store, StoryMember, StoryRow};
 
 /// Articles fed in order through the dedup stage, then (unless a copy) the cluster stage, and
 /// what their stories look like once the stream ends.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct StoryBuilder {
     dedup: DedupIndex<String>,
     clusterer: Clusterer,
@@ -29,10 +33,11 @@ pub struct StoryBuilder {
     /// that copy, as it stands.
     canonicals: HashMap<String, String>,
     /// Per copy: id, group, kind, similarity.
-    copies: Vec<(String, String, &'static str, f64)>,
+    copies: Vec<(String, String, String, f64)>,
 }
 
 /// An article as the clusterer placed it, with what its story's row takes from it.
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Assigned {
     id: String,
     assignment: Assignment,
@@ -62,7 +67,12 @@ impl StoryBuilder {
         let (assignment, copy) = self.copy_rule.assign(&mut self.clusterer, &verdict, &features);
         if copy {
             let kind = if verdict.kind == DupKind::Exact { "exact" } else { "near" };
-            self.copies.push((article.id.clone(), verdict.group.clone(), kind, verdict.similarity));
+            self.copies.push((
+                article.id.clone(),
+                verdict.group.clone(),
+                kind.to_string(),
+                verdict.similarity,
+            ));
         }
         if verdict.replaced.is_some() {
             self.canonicals.insert(verdict.group, verdict.canonical);
@@ -130,7 +140,7 @@ impl StoryBuilder {
                 // A copy published earlier than the first seen became canonical: the first
                 // one is then the copy of it.
                 let article = if canonical == article { group } else { article };
-                CopyOf { article, canonical, kind: kind.into(), similarity }
+                CopyOf { article, canonical, kind, similarity }
             })
             .collect();
         (rows, members, copies)
@@ -143,14 +153,63 @@ fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, String)
     (d.utc_minutes(), d.precision(), d.to_string())
 }
 
-/// The cluster pass: every stored article in arrival order through a fresh clusterer, the
-/// stories stored in place of the old ones. Returns how many stories there are.
+/// The cluster pass: the stored articles in arrival order through the dedup index and the
+/// clusterer (resumed from the saved state when it can be trusted, else from the first
+/// article), the stories stored in place of the old ones with the new state. Returns how many
+/// stories there are.
 pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
-    let mut builder = StoryBuilder::new(config.clone());
-    store.for_each_article(|a| builder.push(&a))?;
+    let (mut builder, mut fed_through) = match resume(store, config)? {
+        Some(resumed) => resumed,
+        None => (StoryBuilder::new(config.clone()), 0),
+    };
+    let from = fed_through;
+    store.for_each_article_after(fed_through, |seq, a| {
+        builder.push(&a);
+        fed_through = seq;
+    })?;
+    let state = postcard::to_stdvec(&builder)?;
+    let fingerprint = fingerprint(store, config, fed_through)?;
+    tracing::debug!(from, to = fed_through, state_bytes = state.len(), "story pass fed articles");
+    let saved = fingerprint.map(|fingerprint| PassState { fed_through, fingerprint, state });
     let (rows, members, copies) = builder.finish();
-    store.replace_stories(&rows, &members, &copies)?;
+    store.replace_stories(&rows, &members, &copies, saved.as_ref())?;
     Ok(rows.len())
+}
+
+/// The saved stream and the last article it had fed, when this build may trust it.
+fn resume(store: &Store, config: &Config) -> anyhow::Result<Option<(StoryBuilder, i64)>> {
+    let Some(saved) = store.pass_state()? else { return Ok(None) };
+    if fingerprint(store, config, saved.fed_through)?.as_ref() != Some(&saved.fingerprint) {
+        tracing::debug!(
+            "the story pass's saved state is for other articles or another build: starting again"
+        );
+        return Ok(None);
+    }
+    match postcard::from_bytes::<StoryBuilder>(&saved.state) {
+        Ok(builder) => Ok(Some((builder, saved.fed_through))),
+        Err(e) => {
+            tracing::warn!(
+                "the story pass's saved state does not decode ({e}): starting again from the first article"
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// What a saved state depends on besides the code's own format: this build (the executable's
+/// size and modification time: a new build may cluster differently), the configuration, and
+/// the articles fed ([`Store::articles_digest`]). `None` when the build cannot be told, so
+/// that nothing is saved that could not be checked.
+fn fingerprint(store: &Store, config: &Config, fed_through: i64) -> anyhow::Result<Option<String>> {
+    let Some(build) = build_identity() else { return Ok(None) };
+    let config = serde_json::to_string(config)?;
+    Ok(Some(format!("{build} {config} {}", store.articles_digest(fed_through)?)))
+}
+
+fn build_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?.metadata().ok()?;
+    let modified = exe.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(format!("{}-{}-{}", env!("CARGO_PKG_VERSION"), exe.len(), modified.as_nanos()))
 }
 
 /// The dating pass, after the cluster pass: every article without a date of its own takes its

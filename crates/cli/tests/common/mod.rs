@@ -8,8 +8,14 @@ use std::process::{Command, Output};
 /// The product scenario's articles (`../shared/seeds` beside the repository), or `None`
 /// with a note on stderr when this checkout has no `../shared`.
 pub fn seeds_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
+    shared("seeds")
+}
+
+/// `path` under `../shared` beside the repository, or `None` with a note on stderr when this
+/// checkout has no `../shared`.
+pub fn shared(path: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path);
+    if dir.exists() {
         Some(dir)
     } else {
         // CI always has ../shared; a lone checkout says why nothing was checked.

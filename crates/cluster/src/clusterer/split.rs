@@ -16,6 +16,7 @@
 
 use super::{Assignment, Channels, Clusterer, Story, StoryId};
 use crate::vector;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use storyline_codec::IdBuild;
 
@@ -31,7 +32,7 @@ const ROUNDS: usize = 4;
 const MEMBER_TERMS: usize = 48;
 
 /// One article of a story, as it joined.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Member {
     /// Its number ([`Assignment::article`]).
     article: u64,
@@ -42,7 +43,7 @@ struct Member {
 }
 
 /// A story's latest members, oldest first, and how much it grew since its last test.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Members {
     list: VecDeque<Member>,
     /// Members added since the last test (joins and merged-in members).
@@ -72,7 +73,7 @@ impl Members {
 }
 
 /// What the split pass keeps between passes.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct Ledger {
     /// Active stories that grew since their last test, to test at the next pass.
     due: BTreeSet<StoryId>,

@@ -56,7 +56,7 @@ fn store_with_two_stories(dir: &std::path::Path) -> (Store, Vec<Article>) {
         .zip([1, 2])
         .map(|(a, story)| StoryMember { article: a.id.clone(), story, score: 0.0 })
         .collect();
-    store.replace_stories(&[story(1, "Un"), story(2, "Deux")], &members, &[]).unwrap();
+    store.replace_stories(&[story(1, "Un"), story(2, "Deux")], &members, &[], None).unwrap();
     (store, articles)
 }
 
