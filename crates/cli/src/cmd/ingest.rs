@@ -230,9 +230,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ingest.progress.inc(1);
     }
     ingest.flush()?;
-    // After the run: stories are rebuilt from every stored article, then undated articles take
-    // their story's date (see `cmd::stories`), then entities are resolved with the stories as
-    // context (see `resolve_pass`).
+    // After the run: stories take in the new articles (the story pass resumes from its saved
+    // state, with the stories a pass over every stored article would give), then undated
+    // articles take their story's date (see `cmd::stories`), then entities are resolved with
+    // the stories as context (see `resolve_pass`).
     let stories = crate::cmd::stories::assign(&mut ingest.store, &storyline_cluster::Config::default())?;
     let dated = crate::cmd::stories::date_undated(&mut ingest.store)?;
     tracing::debug!(dated, "articles dated from their story");

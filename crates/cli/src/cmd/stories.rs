@@ -158,6 +158,7 @@ fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, String)
 /// article), the stories stored in place of the old ones with the new state. Returns how many
 /// stories there are.
 pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
+    let started = std::time::Instant::now();
     let (mut builder, mut fed_through) = match resume(store, config)? {
         Some(resumed) => resumed,
         None => (StoryBuilder::new(config.clone()), 0),
@@ -169,10 +170,12 @@ pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
     })?;
     let state = postcard::to_stdvec(&builder)?;
     let fingerprint = fingerprint(store, config, fed_through)?;
-    tracing::debug!(from, to = fed_through, state_bytes = state.len(), "story pass fed articles");
+    let state_bytes = state.len();
     let saved = fingerprint.map(|fingerprint| PassState { fed_through, fingerprint, state });
     let (rows, members, copies) = builder.finish();
     store.replace_stories(&rows, &members, &copies, saved.as_ref())?;
+    let seconds = started.elapsed().as_secs_f64();
+    tracing::debug!(from, to = fed_through, state_bytes, seconds, "story pass fed articles");
     Ok(rows.len())
 }
 
