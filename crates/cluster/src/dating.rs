@@ -23,13 +23,18 @@ pub const CONSISTENT_DAYS: i64 = 30;
 /// date of its own (an inferred one does not count: it came from the story).
 pub fn reference_date(article: &Article) -> Option<PartialDateTime> {
     let published = article.meta.published.as_ref().filter(|d| d.source != MetaSource::Inferred)?;
-    let dct = published.date;
-    if dct.precision() >= Precision::Day {
-        return Some(dct.truncate(Precision::Day));
+    let language = article.meta.language.as_ref().map(|l| l.code.as_str());
+    Some(reference_date_of(published.date, language, &article.text))
+}
+
+/// [`reference_date`] from the parts it reads: the article's own publication date (not an
+/// inferred one), its language code and its text.
+pub fn reference_date_of(published: PartialDateTime, language: Option<&str>, text: &str) -> PartialDateTime {
+    if published.precision() >= Precision::Day {
+        return published.truncate(Precision::Day);
     }
-    let lang = article.meta.language.as_ref().and_then(|l| Lang::from_code(&l.code));
-    let stated = lang.and_then(|lang| reference_day(&article.text, lang, dct));
-    Some(stated.unwrap_or(dct))
+    let stated = language.and_then(Lang::from_code).and_then(|lang| reference_day(text, lang, published));
+    stated.unwrap_or(published)
 }
 
 /// The date to give the story's undated articles: the earliest consistent reference date of

@@ -17,11 +17,11 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use storyline_doc::article::ID_LEN;
-use storyline_doc::{Article, Position};
+use storyline_doc::{Article, MetaSource, Position};
 
 pub use resolved::{ArticleLinks, EntityInStory, EntityPlace, EntitySort, StoredEntity, StoryEntity};
 pub use schema::{LATEST as SCHEMA_VERSION, Migration};
-pub use stories::{CopyOf, PassState, StoryMember, StoryRow};
+pub use stories::{CopyOf, DatedRow, PassState, StoryMember, StoryRow};
 
 /// File name of the database inside the data folder.
 pub const DB_FILE: &str = "storyline.db";
@@ -320,8 +320,8 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO articles (id, content_hash, source, position, fetched_at, title,
                         published, published_precision, language, site, url, canonical_url, text, json,
-                        published_utc)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                        published_utc, published_inferred)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                      ON CONFLICT (content_hash) DO NOTHING",
                 )
                 .map_err(sql_err)?;
@@ -353,6 +353,7 @@ impl Store {
                         a.text,
                         json,
                         m.published.as_ref().map(|d| d.date.utc_minutes()),
+                        m.published.as_ref().map(|d| d.source == MetaSource::Inferred),
                     ])
                     .map_err(|source| match source {
                         rusqlite::Error::SqliteFailure(f, _)
@@ -459,7 +460,8 @@ impl Store {
         {
             let mut update = tx
                 .prepare_cached(
-                    "UPDATE articles SET json = ?3, published = ?5, published_precision = ?6, published_utc = ?7
+                    "UPDATE articles SET json = ?3, published = ?5, published_precision = ?6, published_utc = ?7,
+                        published_inferred = ?8
                      WHERE content_hash = ?1 AND id = ?2 AND text = ?4
                      RETURNING seq",
                 )
@@ -479,6 +481,7 @@ impl Store {
                             a.meta.published.as_ref().map(|d| d.date.to_string()),
                             a.meta.published.as_ref().map(|d| precision_name(d.precision)),
                             a.meta.published.as_ref().map(|d| d.date.utc_minutes()),
+                            a.meta.published.as_ref().map(|d| d.source == MetaSource::Inferred),
                         ],
                         |r| r.get(0),
                     )

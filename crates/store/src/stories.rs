@@ -46,7 +46,46 @@ pub struct PassState {
     pub state: Vec<u8>,
 }
 
+/// What the dating pass reads of an article, from columns rather than its JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatedRow {
+    pub id: String,
+    /// Its publication date, and whether that was inferred from its story.
+    pub published: Option<(PartialDateTime, bool)>,
+    pub language: Option<String>,
+    pub text: String,
+}
+
 impl Store {
+    /// Every article's [`DatedRow`], in arrival order.
+    pub fn for_each_dated_row(&self, mut each: impl FnMut(DatedRow)) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, published, published_inferred, language, text FROM articles ORDER BY seq")
+            .map_err(|e| self.sql_err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.sql_err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql_err(e))? {
+            let id: String = row.get(0).map_err(|e| self.sql_err(e))?;
+            let published: Option<String> = row.get(1).map_err(|e| self.sql_err(e))?;
+            let published = match published {
+                None => None,
+                Some(date) => {
+                    let date = PartialDateTime::parse_iso(&date).map_err(|e| StoreError::InvalidArticle {
+                        dir: self.dir.clone(),
+                        id: id.clone(),
+                        reason: format!("stored publication date: {e}"),
+                    })?;
+                    let inferred: Option<bool> = row.get(2).map_err(|e| self.sql_err(e))?;
+                    Some((date, inferred.unwrap_or(false)))
+                }
+            };
+            let language = row.get(3).map_err(|e| self.sql_err(e))?;
+            let text = row.get(4).map_err(|e| self.sql_err(e))?;
+            each(DatedRow { id, published, language, text });
+        }
+        Ok(())
+    }
+
     /// Calls `each` with every stored article, in the order they were stored (arrival
     /// order), without holding them all in memory.
     pub fn for_each_article(&self, mut each: impl FnMut(Article)) -> Result<(), StoreError> {

@@ -535,3 +535,47 @@ fn newest_first_compares_instants_not_strings() {
     let ids: Vec<i64> = store.list_stories(false, 10).unwrap().into_iter().map(|r| r.id).collect();
     assert_eq!(ids, [4, 3, 1, 2]);
 }
+
+#[test]
+fn whether_a_date_was_inferred_is_read_from_a_column_filled_for_older_rows_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let own = dated("Daté par son en-tête.", Some("2022-01-06"));
+    let mut inferred = dated("Daté par son histoire.", Some("2022-01-07"));
+    inferred.meta.published.as_mut().unwrap().source = MetaSource::Inferred;
+    let undated = dated("Sans date.", None);
+    {
+        let old = Store::open_with(tmp.path().to_path_buf(), &schema::MIGRATIONS[..8]).unwrap();
+        for a in [&own, &inferred] {
+            let date = a.meta.published.as_ref().map(|d| d.date.to_string());
+            old.conn
+                .execute(
+                    "INSERT INTO articles (id, content_hash, source, text, json, published) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![a.id, a.provenance.content_hash, a.provenance.source, a.text, serde_json::to_string(a).unwrap(), date],
+                )
+                .unwrap();
+        }
+    }
+    let mut store = Store::open(tmp.path()).unwrap();
+    store.insert_article(&undated).unwrap();
+    let mut rows = Vec::new();
+    store
+        .for_each_dated_row(|r| rows.push((r.id, r.published.map(|(d, inferred)| (d.to_string(), inferred)))))
+        .unwrap();
+    let day = |d: &str, inferred| Some((d.to_string(), inferred));
+    assert_eq!(
+        rows,
+        [
+            (own.id.clone(), day("2022-01-06", false)),
+            (inferred.id.clone(), day("2022-01-07", true)),
+            (undated.id.clone(), None)
+        ]
+    );
+    // A date inferred later is written with its flag.
+    let mut later = undated.clone();
+    later.meta.published =
+        Some(DatedBy::new(PartialDateTime::day(2022, 1, 8).unwrap(), MetaSource::Inferred));
+    store.update_articles(&[later]).unwrap();
+    let mut last = None;
+    store.for_each_dated_row(|r| last = r.published).unwrap();
+    assert_eq!(last, Some((PartialDateTime::day(2022, 1, 8).unwrap(), true)));
+}

@@ -222,27 +222,34 @@ fn build_identity() -> Option<String> {
 pub fn date_undated(store: &mut Store) -> anyhow::Result<usize> {
     let story_of: HashMap<String, i64> =
         store.story_members()?.into_iter().map(|m| (m.article, m.story)).collect();
-    let mut references: HashMap<i64, Vec<storyline_doc::PartialDateTime>> = HashMap::new();
-    let mut undated: Vec<Article> = Vec::new();
-    store.for_each_article(|a| {
-        let Some(&story) = story_of.get(&a.id) else { return };
-        match dating::reference_date(&a) {
-            Some(date) => references.entry(story).or_default().push(date),
-            None => undated.push(a),
+    let mut references: HashMap<i64, Vec<PartialDateTime>> = HashMap::new();
+    // Articles without a date of their own, with the date inferred for them before, if any.
+    let mut undated: Vec<(String, Option<PartialDateTime>)> = Vec::new();
+    // Columns, not whole articles: only the articles whose date changes are read in full.
+    store.for_each_dated_row(|row| {
+        let Some(&story) = story_of.get(&row.id) else { return };
+        match row.published {
+            Some((date, false)) => references.entry(story).or_default().push(dating::reference_date_of(
+                date,
+                row.language.as_deref(),
+                &row.text,
+            )),
+            Some((date, true)) => undated.push((row.id, Some(date))),
+            None => undated.push((row.id, None)),
         }
     })?;
-    let story_dates: HashMap<i64, storyline_doc::PartialDateTime> = references
+    let story_dates: HashMap<i64, PartialDateTime> = references
         .into_iter()
         .filter_map(|(story, dates)| Some((story, dating::earliest_consistent(dates)?)))
         .collect();
     let mut changed = Vec::new();
-    for mut a in undated {
-        let story_date = story_dates.get(&story_of[&a.id]).copied();
-        let inferred = story_date.map(|d| DatedBy::new(d, MetaSource::Inferred));
-        if a.meta.published == inferred {
+    for (id, before) in undated {
+        let story_date = story_dates.get(&story_of[&id]).copied();
+        if story_date == before {
             continue;
         }
-        a.meta.published = inferred;
+        let mut a = store.get_article(&id)?;
+        a.meta.published = story_date.map(|d| DatedBy::new(d, MetaSource::Inferred));
         storyline_analyse::retime(&mut a);
         let events = storyline_events::events(&a);
         a.layers.insert("events".into(), events);
