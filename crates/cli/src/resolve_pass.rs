@@ -1,37 +1,91 @@
-//! The resolve pass over the store, after the story pass: every stored article's entity
-//! mentions, in arrival order and with the story each article belongs to (the context that
-//! lets a near spelling or a bare surname join an entity), through one fresh [`Resolver`]; the
-//! entities and each mention's entity replace the stored ones in one transaction.
+//! The resolve pass over the store, after the story pass: the stored articles' entity
+//! mentions, in arrival order and with the story each article arrived in (the context that
+//! lets a near spelling or a bare surname join an entity), through a [`Resolver`]; each
+//! mention's entity and the entities are stored in one transaction.
 //!
-//! Like the story pass it starts from scratch each time, so the same stored articles always
-//! give the same entities, numbered in order of first mention. Its cost is a pass over the
-//! store's mentions (no tagging).
+//! The resolver's state is saved with the entities (postcard, `pass_state` 'entities'), so the
+//! next pass feeds only the articles stored since and writes only their links and the
+//! entities they touched. An article's context is the story it arrived in, which never
+//! changes once given (later merges move articles, not their arrival), so resuming gives
+//! exactly the entities of a replay of the whole store, numbered in order of first mention.
+//! The state is trusted only by the same build, over the same articles, mentions and
+//! arrival stories; otherwise the pass replays the store from the first article.
 
-use std::collections::HashMap;
+use crate::cmd::stories::build_identity;
+use std::collections::BTreeSet;
 use storyline_resolve::{Entity, Mention, Resolver};
-use storyline_store::{ArticleLinks, EntityPlace, Store, StoredEntity};
+use storyline_store::{ArticleLinks, EntityPlace, PassState, Store, StoredEntity};
 
-/// Resolves the store's mentions and stores the result; returns how many entities there are.
+/// Resolves the store's mentions not resolved yet (all of them when the saved state cannot
+/// be trusted) and stores the result; returns how many entities there are.
 pub fn resolve(store: &mut Store) -> anyhow::Result<usize> {
-    let story_of: HashMap<String, i64> =
-        store.story_members()?.into_iter().map(|m| (m.article, m.story)).collect();
-    let mut resolver = Resolver::new();
+    let started = std::time::Instant::now();
+    let resumed = resume(store)?;
+    let whole = resumed.is_none();
+    let (mut resolver, from) = resumed.unwrap_or_else(|| (Resolver::new(), 0));
+    let fed_through = store.last_article_seq()?;
     let mut links = Vec::new();
-    for article in store.mentions_by_article()? {
+    let mut touched = BTreeSet::new();
+    for article in store.mentions_by_article_between(from, fed_through)? {
         let mentions: Vec<Mention> = article
             .mentions
             .iter()
             .map(|m| Mention { text: &m.text, label: &m.label, span: Some((m.start, m.end)) })
             .collect();
-        let story = story_of.get(&article.id).map(|s| s.to_string());
+        let story = article.arrived_in.map(|s| s.to_string());
         let ids = resolver.add_article_text(story.as_deref(), Some(&article.text), &mentions);
+        touched.extend(ids.iter().flatten().copied());
         let linked =
             article.mentions.iter().zip(ids).filter_map(|(m, id)| Some((m.n, i64::from(id?)))).collect();
         links.push(ArticleLinks { article: article.id, links: linked });
     }
-    let entities: Vec<StoredEntity> = resolver.entities().iter().map(stored).collect();
-    store.replace_entities(&entities, &links)?;
-    Ok(entities.len())
+    let state = postcard::to_stdvec(&resolver)?;
+    let saved =
+        fingerprint(store, fed_through)?.map(|fingerprint| PassState { fed_through, fingerprint, state });
+    if whole {
+        let entities: Vec<StoredEntity> = resolver.entities().iter().map(stored).collect();
+        store.replace_entities(&entities, &links, saved.as_ref())?;
+    } else {
+        let entities: Vec<StoredEntity> = touched.iter().map(|&id| stored(resolver.entity(id))).collect();
+        store.update_entities(&entities, &links, saved.as_ref())?;
+    }
+    tracing::debug!(
+        from,
+        to = fed_through,
+        entities = resolver.entities().len(),
+        seconds = started.elapsed().as_secs_f64(),
+        "resolve pass fed articles"
+    );
+    Ok(resolver.entities().len())
+}
+
+/// The saved resolver and the last article it had fed, when this build may trust it.
+fn resume(store: &Store) -> anyhow::Result<Option<(Resolver, i64)>> {
+    let Some(saved) = store.pass_state("entities")? else { return Ok(None) };
+    if fingerprint(store, saved.fed_through)?.as_ref() != Some(&saved.fingerprint) {
+        tracing::debug!(
+            "the resolve pass's saved state is for other articles or another build: replaying the store"
+        );
+        return Ok(None);
+    }
+    match postcard::from_bytes::<Resolver>(&saved.state) {
+        Ok(resolver) => Ok(Some((resolver, saved.fed_through))),
+        Err(e) => {
+            tracing::warn!("the resolve pass's saved state does not decode ({e}): replaying the store");
+            Ok(None)
+        }
+    }
+}
+
+/// What a saved resolver depends on: this build, the mentions of the articles it fed, and
+/// the stories they arrived in; `None` when the build cannot be told.
+fn fingerprint(store: &Store, fed_through: i64) -> anyhow::Result<Option<String>> {
+    let Some(build) = build_identity() else { return Ok(None) };
+    Ok(Some(format!(
+        "{build} {} {}",
+        store.articles_digest(fed_through)?,
+        store.arrivals_digest(fed_through)?
+    )))
 }
 
 fn stored(e: &Entity) -> StoredEntity {

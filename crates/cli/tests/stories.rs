@@ -145,13 +145,17 @@ fn dev_in_three_parts(dir: &std::path::Path) -> Option<Vec<std::path::PathBuf>> 
     )
 }
 
-/// What the story pass wrote, table by table.
+/// What the story and resolve passes wrote, table by table.
 fn story_tables(data: &std::path::Path) -> Vec<Vec<Vec<String>>> {
     let db = rusqlite::Connection::open(data.join(storyline_store::DB_FILE)).unwrap();
     [
         "SELECT * FROM stories ORDER BY id",
         "SELECT * FROM story_articles ORDER BY article",
         "SELECT * FROM copies ORDER BY article",
+        "SELECT * FROM resolved_entities ORDER BY id",
+        "SELECT * FROM entity_variants ORDER BY entity, text",
+        "SELECT * FROM entity_titles ORDER BY entity, title",
+        "SELECT * FROM entity_mentions ORDER BY article, n",
     ]
     .iter()
     .map(|sql| {
@@ -172,18 +176,21 @@ fn forget_pass_state(data: &std::path::Path) {
     db.execute("DELETE FROM pass_state", []).unwrap();
 }
 
-/// Each ingest feeds only its new articles to the story pass, resumed from the state the last
-/// one saved, and the stories are those of a pass over the whole store; a saved state that
-/// does not decode is reported and the pass starts again from the first article.
+/// Each ingest feeds only its new articles to the story and resolve passes, resumed from the
+/// states the last one saved, and the stories and entities are those of passes over the whole
+/// store; a saved state that does not decode is reported and the pass starts again from the
+/// first article.
 #[test]
-fn the_story_pass_resumes_where_it_stopped_with_the_stories_of_a_whole_pass() {
+fn the_story_and_resolve_passes_resume_where_they_stopped_with_the_results_of_whole_passes() {
     let tmp = tempfile::tempdir().unwrap();
     let Some(parts) = dev_in_three_parts(tmp.path()) else { return };
     let (resumed, whole) = (tmp.path().join("resumed"), tmp.path().join("whole"));
     for (i, part) in parts.iter().enumerate() {
         let o = run_ok(storyline(&resumed).args(["-v", "ingest"]).arg(part));
-        let fed_from_start = stderr(&o).contains("story pass fed articles from=0 ");
-        assert_eq!(fed_from_start, i == 0, "part {i}: {}", describe(&o));
+        for pass in ["story", "resolve"] {
+            let fed_from_start = stderr(&o).contains(&format!("{pass} pass fed articles from=0 "));
+            assert_eq!(fed_from_start, i == 0, "{pass} pass, part {i}: {}", describe(&o));
+        }
         if i == parts.len() - 1 {
             forget_pass_state(&whole);
         }
@@ -191,6 +198,7 @@ fn the_story_pass_resumes_where_it_stopped_with_the_stories_of_a_whole_pass() {
     }
     let tables = story_tables(&resumed);
     assert!(tables[0].len() > 20 && tables[1].len() == 209, "{} stories", tables[0].len());
+    assert!(tables[3].len() > 500 && tables[6].len() > 1000, "{} entities", tables[3].len());
     assert_eq!(tables, story_tables(&whole));
 
     let db = rusqlite::Connection::open(resumed.join(storyline_store::DB_FILE)).unwrap();

@@ -23,6 +23,7 @@
 
 pub mod key;
 mod local;
+mod state;
 mod titles;
 
 use key::{deletion_keys, within_one_edit};

@@ -170,3 +170,57 @@ fn an_organisation_tagged_misc_elsewhere_is_one_entity() {
     let c = r.add_article(None, &[m("Kelden", "PER"), m("Kelden", "LOC")]);
     assert_ne!(c[0], c[1]);
 }
+
+#[test]
+fn a_resolver_read_back_goes_on_as_the_one_saved() {
+    // Near spellings that need a story or a neighbour for support, surnames alone, places,
+    // titles: every index the resolver keeps is exercised after the save.
+    let text =
+        "Le président Kassym-Jomart Tokaïev a parlé à Almaty. Le président a ensuite quitté Nur-Sultan.";
+    let span = |name: &str| text.find(name).map(|s| (s, s + name.len()));
+    let titled = [
+        Mention { text: "Kassym-Jomart Tokaïev", label: "PER", span: span("Kassym-Jomart Tokaïev") },
+        Mention { text: "Almaty", label: "LOC", span: span("Almaty") },
+        Mention { text: "Nur-Sultan", label: "LOC", span: span("Nur-Sultan") },
+    ];
+    let articles: Vec<(Option<&str>, Option<&str>, Vec<Mention>)> = vec![
+        (Some("s1"), Some(text), titled.to_vec()),
+        (Some("s1"), None, vec![m("Kassim-Jomart Tokayev", "PER"), m("Astana", "LOC")]),
+        (Some("s2"), None, vec![m("Saltanat Azirbek", "PER"), m("Tokayev", "PER")]),
+        (Some("s2"), None, vec![m("Saltanant Azirbek", "PER"), m("Almaty", "LOC")]),
+        (
+            Some("s3"),
+            None,
+            vec![
+                m("Azirbek", "PER"),
+                m("Organisation du traité de sécurité collective", "ORG"),
+                m("OTSC", "ORG"),
+            ],
+        ),
+        (None, None, vec![m("Tokaïev", "PER"), m("Kazakhstan", "LOC")]),
+    ];
+    let run = |r: &mut Resolver, from: usize| -> Vec<Vec<Option<EntityId>>> {
+        articles[from..]
+            .iter()
+            .map(|(story, text, mentions)| r.add_article_text(*story, *text, mentions))
+            .collect()
+    };
+    let mut whole = Resolver::new();
+    let expected = run(&mut whole, 0);
+    let expected_entities = serde_json::to_value(whole.entities()).unwrap();
+    for stop in 1..articles.len() {
+        let mut first = Resolver::new();
+        let mut ids: Vec<_> =
+            articles[..stop].iter().map(|(s, t, m)| first.add_article_text(*s, *t, m)).collect();
+        let mut resumed: Resolver = serde_json::from_str(&serde_json::to_string(&first).unwrap()).unwrap();
+        ids.extend(run(&mut resumed, stop));
+        assert_eq!(ids, expected, "stopped after {stop}");
+        assert_eq!(
+            serde_json::to_value(resumed.entities()).unwrap(),
+            expected_entities,
+            "stopped after {stop}"
+        );
+        // One state, one encoding.
+        assert_eq!(serde_json::to_string(&resumed).unwrap(), serde_json::to_string(&whole).unwrap());
+    }
+}

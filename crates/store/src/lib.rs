@@ -450,9 +450,11 @@ impl Store {
     }
 
     /// Stores new layers and metadata (an inferred date, say) of articles already in the
-    /// store, replacing what they had, with their `entities` rows, in one transaction: all or none. The text cannot
-    /// change (spans point into it): an article whose text differs from the stored one, or
-    /// that is not stored, fails the whole batch.
+    /// store, replacing what they had, with their `entities` rows, in one transaction: all or
+    /// none. An article's mention rows are rewritten only when its mentions changed, which
+    /// drops their links to resolved entities and the resolve pass's saved state. The text
+    /// cannot change (spans point into it): an article whose text differs from the stored
+    /// one, or that is not stored, fails the whole batch.
     pub fn update_articles(&mut self, articles: &[Article]) -> Result<(), StoreError> {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
@@ -467,6 +469,12 @@ impl Store {
                 )
                 .map_err(sql_err)?;
             let mut clear = tx.prepare_cached("DELETE FROM entities WHERE article = ?1").map_err(sql_err)?;
+            let mut stored_rows = tx
+                .prepare_cached(
+                    "SELECT span_start, span_end, label, text, sentence FROM entities WHERE article = ?1 ORDER BY n",
+                )
+                .map_err(sql_err)?;
+            let mut mentions_changed = false;
             for a in articles {
                 check_article(&dir, a)?;
                 let entities = entity_rows(&dir, a)?;
@@ -494,8 +502,26 @@ impl Store {
                         reason: "no stored article has this id, content hash and text".into(),
                     });
                 };
-                clear.execute([seq]).map_err(sql_err)?;
-                insert_entities(&tx, seq, &entities).map_err(sql_err)?;
+                // Mention rows that did not change stay, and so do their links to entities.
+                let before: Vec<(i64, i64, String, String, Option<i64>)> = stored_rows
+                    .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                    .and_then(|rows| rows.collect())
+                    .map_err(sql_err)?;
+                let same = before.len() == entities.len()
+                    && before.iter().zip(&entities).all(|(b, e)| {
+                        (b.0, b.1, b.2.as_str(), b.3.as_str(), b.4)
+                            == (e.start as i64, e.end as i64, e.label, e.text, e.sentence.map(|s| s as i64))
+                    });
+                if !same {
+                    clear.execute([seq]).map_err(sql_err)?;
+                    insert_entities(&tx, seq, &entities).map_err(sql_err)?;
+                    mentions_changed = true;
+                }
+            }
+            if mentions_changed {
+                // The links of the rewritten mentions are gone: the resolve pass's saved
+                // state no longer describes the store.
+                tx.execute("DELETE FROM pass_state WHERE pass = 'entities'", []).map_err(sql_err)?;
             }
         }
         tx.commit().map_err(sql_err)
@@ -574,20 +600,33 @@ impl Store {
     /// order they were stored and mentions in text order: what entity resolution replays
     /// (the text from its own column: no article JSON is parsed).
     pub fn mentions_by_article(&self) -> Result<Vec<ArticleMentions>, StoreError> {
+        self.mentions_by_article_between(0, i64::MAX)
+    }
+
+    /// [`Store::mentions_by_article`] for the articles numbered `after` + 1 to `through`.
+    pub fn mentions_by_article_between(
+        &self,
+        after: i64,
+        through: i64,
+    ) -> Result<Vec<ArticleMentions>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT a.id, e.label, e.text, e.span_start, e.span_end, e.n
-                 FROM entities e JOIN articles a ON a.seq = e.article ORDER BY a.seq, e.n",
+                 FROM entities e JOIN articles a ON a.seq = e.article WHERE e.article > ?1 AND e.article <= ?2
+                 ORDER BY a.seq, e.n",
             )
             .map_err(|e| self.sql_err(e))?;
         let mut text_of = self
             .conn
-            .prepare_cached("SELECT text FROM articles WHERE id = ?1")
+            .prepare_cached(
+                "SELECT a.text, coalesce(m.arrived_in, m.story) FROM articles a
+                 LEFT JOIN story_articles m ON m.article = a.seq WHERE a.id = ?1",
+            )
             .map_err(|e| self.sql_err(e))?;
         let mut out: Vec<ArticleMentions> = Vec::new();
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([after, through], |r| {
                 let mention = StoredMention {
                     label: r.get(1)?,
                     text: r.get(2)?,
@@ -603,8 +642,10 @@ impl Store {
             match out.last_mut() {
                 Some(last) if last.id == id => last.mentions.push(mention),
                 _ => {
-                    let text = text_of.query_row([&id], |r| r.get(0)).map_err(|e| self.sql_err(e))?;
-                    out.push(ArticleMentions { id, text, mentions: vec![mention] });
+                    let (text, arrived_in) = text_of
+                        .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .map_err(|e| self.sql_err(e))?;
+                    out.push(ArticleMentions { id, text, arrived_in, mentions: vec![mention] });
                 }
             }
         }
@@ -755,11 +796,13 @@ pub struct EntityMention {
     pub sentence: Option<usize>,
 }
 
-/// An article's id, its text, and its entity mentions in text order.
+/// An article's id, its text, the story it arrived in (see [`StoryMember::arrived_in`]; `None`
+/// before any story pass), and its entity mentions in text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleMentions {
     pub id: String,
     pub text: String,
+    pub arrived_in: Option<i64>,
     pub mentions: Vec<StoredMention>,
 }
 

@@ -2,7 +2,7 @@
 //! each stored mention belongs to. An entity's stories are read through its mentions'
 //! articles (`story_articles`), never stored twice.
 
-use crate::{Store, StoreError};
+use crate::{PassState, Store, StoreError};
 use rusqlite::{Row, TransactionBehavior, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -116,27 +116,74 @@ fn entity_of_row(r: &Row) -> rusqlite::Result<StoredEntity> {
 }
 
 impl Store {
-    /// Replaces every resolved entity and every mention's link, in one transaction: the
-    /// store never holds half of one resolution and half of another.
+    /// Replaces every resolved entity and every mention's link, and the resolve pass's saved
+    /// state (none when `state` is `None`), in one transaction: the store never holds half of
+    /// one resolution and half of another.
     pub fn replace_entities(
         &mut self,
         entities: &[StoredEntity],
         links: &[ArticleLinks],
+        state: Option<&PassState>,
+    ) -> Result<(), StoreError> {
+        self.write_entities(true, entities, links, state)
+    }
+
+    /// Adds to the stored resolution, in one transaction: `entities` are new or changed and
+    /// replace their rows (variants and titles too), `links` are those of articles not
+    /// linked before; the resolve pass's saved state is replaced by `state`.
+    pub fn update_entities(
+        &mut self,
+        entities: &[StoredEntity],
+        links: &[ArticleLinks],
+        state: Option<&PassState>,
+    ) -> Result<(), StoreError> {
+        self.write_entities(false, entities, links, state)
+    }
+
+    fn write_entities(
+        &mut self,
+        whole: bool,
+        entities: &[StoredEntity],
+        links: &[ArticleLinks],
+        state: Option<&PassState>,
     ) -> Result<(), StoreError> {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
-        tx.execute_batch(
-            "DELETE FROM entity_mentions; DELETE FROM entity_titles; DELETE FROM entity_variants;
-             DELETE FROM resolved_entities;",
-        )
-        .map_err(sql_err)?;
+        if whole {
+            tx.execute_batch(
+                "DELETE FROM entity_mentions; DELETE FROM entity_titles; DELETE FROM entity_variants;
+                 DELETE FROM resolved_entities;",
+            )
+            .map_err(sql_err)?;
+        } else {
+            // A changed entity's row is updated in place (mentions link to it); its variants
+            // and titles are written again.
+            let mut titles = tx.prepare("DELETE FROM entity_titles WHERE entity = ?1").map_err(sql_err)?;
+            let mut variants =
+                tx.prepare("DELETE FROM entity_variants WHERE entity = ?1").map_err(sql_err)?;
+            for e in entities {
+                titles.execute([e.id]).map_err(sql_err)?;
+                variants.execute([e.id]).map_err(sql_err)?;
+            }
+        }
+        tx.execute("DELETE FROM pass_state WHERE pass = 'entities'", []).map_err(sql_err)?;
+        if let Some(s) = state {
+            tx.execute(
+                "INSERT INTO pass_state (pass, fed_through, fingerprint, state) VALUES ('entities', ?1, ?2, ?3)",
+                params![s.fed_through, s.fingerprint, s.state],
+            )
+            .map_err(sql_err)?;
+        }
         {
             let mut entity = tx
                 .prepare(
                     "INSERT INTO resolved_entities (id, kind, canonical, mentions, articles, geonameid,
                         place_name, place_country, place_lat, place_lon, place_precision, place_confidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                     ON CONFLICT (id) DO UPDATE SET kind = ?2, canonical = ?3, mentions = ?4, articles = ?5,
+                        geonameid = ?6, place_name = ?7, place_country = ?8, place_lat = ?9, place_lon = ?10,
+                        place_precision = ?11, place_confidence = ?12",
                 )
                 .map_err(sql_err)?;
             let mut variant = tx

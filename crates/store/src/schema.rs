@@ -222,6 +222,17 @@ pub const MIGRATIONS: &[Migration] = &[
                 WHERE published IS NOT NULL;
         ",
     },
+    Migration {
+        name: "the story each article arrived in",
+        // The story an article joined or opened when the story pass fed it, before later
+        // merges and splits moved it (`story` is where it is now). It never changes once
+        // given, so the resolve pass, which reads it as each article's context, can resume
+        // from its saved state (`pass_state`, pass 'entities') instead of replaying the store.
+        // NULL until the next story pass; readers fall back to `story`.
+        sql: "
+            ALTER TABLE story_articles ADD COLUMN arrived_in INTEGER;
+        ",
+    },
 ];
 
 /// The schema version this build writes.

@@ -20,7 +20,10 @@ pub struct StoryRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryMember {
     pub article: String,
+    /// Where it is now.
     pub story: i64,
+    /// The story it joined or opened when it was fed, before later merges and splits.
+    pub arrived_in: i64,
     /// The similarity with which it joined (0 for the article that opened the story).
     pub score: f64,
 }
@@ -142,15 +145,37 @@ impl Store {
         Ok(format!("{}/{} {}/{}", articles.0, articles.1, mentions.0, mentions.1))
     }
 
-    /// The story pass's saved state, if any.
-    pub fn pass_state(&self) -> Result<Option<PassState>, StoreError> {
+    /// The saved state of a pass (`stories`, `entities`), if any.
+    pub fn pass_state(&self, pass: &str) -> Result<Option<PassState>, StoreError> {
         self.conn
             .query_row(
-                "SELECT fed_through, fingerprint, state FROM pass_state WHERE pass = 'stories'",
-                [],
+                "SELECT fed_through, fingerprint, state FROM pass_state WHERE pass = ?1",
+                [pass],
                 |r| Ok(PassState { fed_through: r.get(0)?, fingerprint: r.get(1)?, state: r.get(2)? }),
             )
             .optional()
+            .map_err(|e| self.sql_err(e))
+    }
+
+    /// A digest of the stories the articles numbered up to `seq` arrived in: what the resolve
+    /// pass reads as their context.
+    pub fn arrivals_digest(&self, seq: i64) -> Result<String, StoreError> {
+        let (n, sum): (i64, i64) = self
+            .conn
+            .query_row(
+                "SELECT count(*), coalesce(sum((article * 1000003 + coalesce(arrived_in, story) * 7919) % 1000000007), 0)
+                 FROM story_articles WHERE article <= ?1",
+                [seq],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.sql_err(e))?;
+        Ok(format!("{n}/{sum}"))
+    }
+
+    /// The number of the last article stored (0 when there is none).
+    pub fn last_article_seq(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| r.get(0))
             .map_err(|e| self.sql_err(e))
     }
 
@@ -201,12 +226,12 @@ impl Store {
             }
             let mut member = tx
                 .prepare(
-                    "INSERT INTO story_articles (article, story, score)
-                     SELECT seq, ?2, ?3 FROM articles WHERE id = ?1",
+                    "INSERT INTO story_articles (article, story, score, arrived_in)
+                     SELECT seq, ?2, ?3, ?4 FROM articles WHERE id = ?1",
                 )
                 .map_err(sql_err)?;
             for m in members {
-                member.execute(params![m.article, m.story, m.score]).map_err(sql_err)?;
+                member.execute(params![m.article, m.story, m.score, m.arrived_in]).map_err(sql_err)?;
             }
             let mut copy = tx
                 .prepare(
@@ -243,13 +268,16 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT a.id, m.story, m.score FROM story_articles m JOIN articles a ON a.seq = m.article
+                "SELECT a.id, m.story, m.score, coalesce(m.arrived_in, m.story)
+                 FROM story_articles m JOIN articles a ON a.seq = m.article
                  ORDER BY a.seq",
             )
             .map_err(|e| self.sql_err(e))?;
-        stmt.query_map([], |r| Ok(StoryMember { article: r.get(0)?, story: r.get(1)?, score: r.get(2)? }))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.sql_err(e))
+        stmt.query_map([], |r| {
+            Ok(StoryMember { article: r.get(0)?, story: r.get(1)?, score: r.get(2)?, arrived_in: r.get(3)? })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.sql_err(e))
     }
 
     /// Stories, biggest first (ties: newest first) or newest first (by latest article).
@@ -295,11 +323,12 @@ mod tests {
             .collect();
         store.insert_articles(&articles).unwrap();
         let row = |id, size| StoryRow { id, size, title: None, first_published: None, last_published: None };
-        let member = |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5 };
+        let member =
+            |a: &Article, story| StoryMember { article: a.id.clone(), story, score: 0.5, arrived_in: story };
         let saved = PassState { fed_through: 3, fingerprint: "f".into(), state: vec![1, 2, 3] };
         let all_in_one: Vec<StoryMember> = articles.iter().map(|a| member(a, 1)).collect();
         store.replace_stories(&[row(1, 3)], &all_in_one, &[], Some(&saved)).unwrap();
-        assert_eq!(store.pass_state().unwrap(), Some(saved));
+        assert_eq!(store.pass_state("stories").unwrap(), Some(saved));
         let members = vec![member(&articles[0], 1), member(&articles[1], 2), member(&articles[2], 1)];
         let copy = CopyOf {
             article: articles[1].id.clone(),
@@ -308,7 +337,11 @@ mod tests {
             similarity: 0.9,
         };
         store.replace_stories(&[row(1, 2), row(2, 1)], &members, std::slice::from_ref(&copy), None).unwrap();
-        assert_eq!(store.pass_state().unwrap(), None, "stories replaced without a state drop the old one");
+        assert_eq!(
+            store.pass_state("stories").unwrap(),
+            None,
+            "stories replaced without a state drop the old one"
+        );
         assert_eq!(store.copies().unwrap(), [copy]);
         assert_eq!(store.story_members().unwrap(), members);
         assert_eq!(store.list_stories(true, 10).unwrap(), [row(1, 2), row(2, 1)]);

@@ -121,6 +121,7 @@ impl StoryBuilder {
             members.push(StoryMember {
                 article: a.id,
                 story: story as i64,
+                arrived_in: a.assignment.story as i64,
                 score: f64::from(a.assignment.score),
             });
         }
@@ -181,7 +182,7 @@ pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
 
 /// The saved stream and the last article it had fed, when this build may trust it.
 fn resume(store: &Store, config: &Config) -> anyhow::Result<Option<(StoryBuilder, i64)>> {
-    let Some(saved) = store.pass_state()? else { return Ok(None) };
+    let Some(saved) = store.pass_state("stories")? else { return Ok(None) };
     if fingerprint(store, config, saved.fed_through)?.as_ref() != Some(&saved.fingerprint) {
         tracing::debug!(
             "the story pass's saved state is for other articles or another build: starting again"
@@ -209,7 +210,8 @@ fn fingerprint(store: &Store, config: &Config, fed_through: i64) -> anyhow::Resu
     Ok(Some(format!("{build} {config} {}", store.articles_digest(fed_through)?)))
 }
 
-fn build_identity() -> Option<String> {
+/// This executable, as far as a saved pass state needs to know it (see [`fingerprint`]).
+pub(crate) fn build_identity() -> Option<String> {
     let exe = std::env::current_exe().ok()?.metadata().ok()?;
     let modified = exe.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
     Some(format!("{}-{}-{}", env!("CARGO_PKG_VERSION"), exe.len(), modified.as_nanos()))

@@ -1,4 +1,4 @@
-use crate::{ArticleLinks, EntityPlace, EntitySort, Store, StoredEntity, StoryMember, StoryRow};
+use crate::{ArticleLinks, EntityPlace, EntitySort, PassState, Store, StoredEntity, StoryMember, StoryRow};
 use std::collections::BTreeMap;
 use storyline_doc::{Annotation, Article, Metadata, Provenance, Span};
 
@@ -54,7 +54,7 @@ fn store_with_two_stories(dir: &std::path::Path) -> (Store, Vec<Article>) {
     let members: Vec<StoryMember> = articles
         .iter()
         .zip([1, 2])
-        .map(|(a, story)| StoryMember { article: a.id.clone(), story, score: 0.0 })
+        .map(|(a, story)| StoryMember { article: a.id.clone(), story, score: 0.0, arrived_in: story })
         .collect();
     store.replace_stories(&[story(1, "Un"), story(2, "Deux")], &members, &[], None).unwrap();
     (store, articles)
@@ -85,7 +85,7 @@ fn a_resolution_is_stored_whole_and_read_back() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, articles) = store_with_two_stories(tmp.path());
     let (entities, links) = resolution(&articles);
-    store.replace_entities(&entities, &links).unwrap();
+    store.replace_entities(&entities, &links, None).unwrap();
 
     assert_eq!(store.entities(None, EntitySort::Mentions, 0).unwrap(), entities);
     assert_eq!(store.entities(Some("LOC"), EntitySort::Mentions, 0).unwrap(), [entities[1].clone()]);
@@ -113,7 +113,7 @@ fn a_resolution_is_stored_whole_and_read_back() {
         ArticleLinks { article: articles[0].id.clone(), links: vec![(0, 0)] },
         ArticleLinks { article: articles[1].id.clone(), links: vec![(0, 1)] },
     ];
-    store.replace_entities(&split, &links).unwrap();
+    store.replace_entities(&split, &links, None).unwrap();
     assert_eq!(store.entities(None, EntitySort::Name, 0).unwrap(), split);
     assert!(store.entities_of_story(2).unwrap().iter().all(|s| s.entity.id == 1));
     let rows = store.resolution_rows().unwrap();
@@ -126,22 +126,34 @@ fn a_link_to_an_unknown_mention_fails_and_keeps_the_previous_resolution() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, articles) = store_with_two_stories(tmp.path());
     let (entities, links) = resolution(&articles);
-    store.replace_entities(&entities, &links).unwrap();
+    store.replace_entities(&entities, &links, None).unwrap();
     let before = store.resolution_rows().unwrap();
     let wrong = vec![ArticleLinks { article: articles[0].id.clone(), links: vec![(5, 0)] }];
-    assert!(store.replace_entities(&entities, &wrong).is_err());
+    assert!(store.replace_entities(&entities, &wrong, None).is_err());
     assert_eq!(store.resolution_rows().unwrap(), before);
 }
 
 #[test]
-fn a_new_analysis_of_an_article_unlinks_its_mentions_only() {
+fn a_new_analysis_of_an_article_unlinks_its_mentions_only_when_they_changed() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut store, articles) = store_with_two_stories(tmp.path());
     let (entities, links) = resolution(&articles);
-    store.replace_entities(&entities, &links).unwrap();
+    let saved = PassState { fed_through: 2, fingerprint: "f".into(), state: vec![7] };
+    store.replace_entities(&entities, &links, Some(&saved)).unwrap();
+    assert_eq!(store.pass_state("entities").unwrap(), Some(saved.clone()));
+
+    // The same mentions again: rows, links and the saved state stay.
     store.update_articles(std::slice::from_ref(&articles[1])).unwrap();
+    assert_eq!(store.entities_of_story(2).unwrap().len(), 2);
+    assert_eq!(store.pass_state("entities").unwrap(), Some(saved));
+
+    // One mention fewer: the article's rows are rewritten and its links go with them.
+    let mut fewer = articles[1].clone();
+    fewer.layers.get_mut("entities").unwrap().pop();
+    store.update_articles(std::slice::from_ref(&fewer)).unwrap();
     assert!(store.entities_of_story(2).unwrap().is_empty(), "its links went with its mention rows");
     assert_eq!(store.entities_of_story(1).unwrap().len(), 1);
+    assert_eq!(store.pass_state("entities").unwrap(), None, "the saved resolver no longer matches the store");
 }
 
 #[test]
@@ -174,7 +186,7 @@ fn a_version_5_store_is_migrated_with_its_stories_kept() {
     assert!(store.entities(None, EntitySort::Mentions, 0).unwrap().is_empty(), "not resolved yet");
     let person = entity(0, "PER", &[("Ilan Dovrat", 1)], 1);
     let links = [ArticleLinks { article: articles[0].id.clone(), links: vec![(0, 0)] }];
-    store.replace_entities(std::slice::from_ref(&person), &links).unwrap();
+    store.replace_entities(std::slice::from_ref(&person), &links, None).unwrap();
     assert_eq!(store.entity_stories(0).unwrap()[0].story, 3);
     assert_eq!(store.integrity_check().unwrap(), ["ok"]);
 }
