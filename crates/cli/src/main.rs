@@ -2,6 +2,7 @@
 //! file only parses arguments, sets up logging and maps outcomes to exit codes.
 
 mod cmd;
+mod pass_state;
 mod render;
 mod resolve_pass;
 

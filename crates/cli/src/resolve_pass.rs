@@ -11,16 +11,17 @@
 //! The state is trusted only by the same build, over the same articles, mentions and
 //! arrival stories; otherwise the pass replays the store from the first article.
 
-use crate::cmd::stories::build_identity;
+use crate::pass_state;
 use std::collections::BTreeSet;
 use storyline_resolve::{Entity, Mention, Resolver};
-use storyline_store::{ArticleLinks, EntityPlace, PassState, Store, StoredEntity};
+use storyline_store::{ArticleLinks, EntityPlace, Store, StoredEntity};
 
 /// Resolves the store's mentions not resolved yet (all of them when the saved state cannot
 /// be trusted) and stores the result; returns how many entities there are.
 pub fn resolve(store: &mut Store) -> anyhow::Result<usize> {
     let started = std::time::Instant::now();
-    let resumed = resume(store)?;
+    let resumed =
+        pass_state::load::<Resolver>(store, "entities", |fed_through| fingerprint(store, fed_through))?;
     let whole = resumed.is_none();
     let (mut resolver, from) = resumed.unwrap_or_else(|| (Resolver::new(), 0));
     let fed_through = store.last_article_seq()?;
@@ -39,9 +40,7 @@ pub fn resolve(store: &mut Store) -> anyhow::Result<usize> {
             article.mentions.iter().zip(ids).filter_map(|(m, id)| Some((m.n, i64::from(id?)))).collect();
         links.push(ArticleLinks { article: article.id, links: linked });
     }
-    let state = postcard::to_stdvec(&resolver)?;
-    let saved =
-        fingerprint(store, fed_through)?.map(|fingerprint| PassState { fed_through, fingerprint, state });
+    let saved = pass_state::encode(&resolver, fed_through, fingerprint(store, fed_through)?)?;
     if whole {
         let entities: Vec<StoredEntity> = resolver.entities().iter().map(stored).collect();
         store.replace_entities(&entities, &links, saved.as_ref())?;
@@ -59,28 +58,10 @@ pub fn resolve(store: &mut Store) -> anyhow::Result<usize> {
     Ok(resolver.entities().len())
 }
 
-/// The saved resolver and the last article it had fed, when this build may trust it.
-fn resume(store: &Store) -> anyhow::Result<Option<(Resolver, i64)>> {
-    let Some(saved) = store.pass_state("entities")? else { return Ok(None) };
-    if fingerprint(store, saved.fed_through)?.as_ref() != Some(&saved.fingerprint) {
-        tracing::debug!(
-            "the resolve pass's saved state is for other articles or another build: replaying the store"
-        );
-        return Ok(None);
-    }
-    match postcard::from_bytes::<Resolver>(&saved.state) {
-        Ok(resolver) => Ok(Some((resolver, saved.fed_through))),
-        Err(e) => {
-            tracing::warn!("the resolve pass's saved state does not decode ({e}): replaying the store");
-            Ok(None)
-        }
-    }
-}
-
-/// What a saved resolver depends on: this build, the mentions of the articles it fed, and
+/// What the saved resolver depends on: this build, the mentions of the articles it fed, and
 /// the stories they arrived in; `None` when the build cannot be told.
 fn fingerprint(store: &Store, fed_through: i64) -> anyhow::Result<Option<String>> {
-    let Some(build) = build_identity() else { return Ok(None) };
+    let Some(build) = pass_state::build_identity() else { return Ok(None) };
     Ok(Some(format!(
         "{build} {} {}",
         store.articles_digest(fed_through)?,

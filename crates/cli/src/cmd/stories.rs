@@ -12,13 +12,14 @@
 
 use crate::Context;
 use crate::cmd::copy_rule::CopyRule;
+use crate::pass_state;
 use serde_json::json;
 use std::collections::HashMap;
 use std::process::ExitCode;
 use storyline_cluster::{Assignment, Clusterer, Config, StoryId, dating};
 use storyline_dedup::{DedupIndex, Kind as DupKind, article_text};
 use storyline_doc::{Article, DatedBy, MetaSource, PartialDateTime};
-use storyline_store::{CopyOf, PassState, Store, StoryMember, StoryRow};
+use storyline_store::{CopyOf, Store, StoryMember, StoryRow};
 
 /// Articles fed in order through the dedup stage, then (unless a copy) the cluster stage, and
 /// what their stories look like once the stream ends.
@@ -160,7 +161,8 @@ fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, String)
 /// stories there are.
 pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
     let started = std::time::Instant::now();
-    let (mut builder, mut fed_through) = match resume(store, config)? {
+    let trusted = |fed_through| fingerprint(store, config, fed_through);
+    let (mut builder, mut fed_through) = match pass_state::load::<StoryBuilder>(store, "stories", trusted)? {
         Some(resumed) => resumed,
         None => (StoryBuilder::new(config.clone()), 0),
     };
@@ -169,52 +171,21 @@ pub fn assign(store: &mut Store, config: &Config) -> anyhow::Result<usize> {
         builder.push(&a);
         fed_through = seq;
     })?;
-    let state = postcard::to_stdvec(&builder)?;
-    let fingerprint = fingerprint(store, config, fed_through)?;
-    let state_bytes = state.len();
-    let saved = fingerprint.map(|fingerprint| PassState { fed_through, fingerprint, state });
+    let saved = pass_state::encode(&builder, fed_through, fingerprint(store, config, fed_through)?)?;
     let (rows, members, copies) = builder.finish();
     store.replace_stories(&rows, &members, &copies, saved.as_ref())?;
+    let state_bytes = saved.map_or(0, |s| s.state.len());
     let seconds = started.elapsed().as_secs_f64();
     tracing::debug!(from, to = fed_through, state_bytes, seconds, "story pass fed articles");
     Ok(rows.len())
 }
 
-/// The saved stream and the last article it had fed, when this build may trust it.
-fn resume(store: &Store, config: &Config) -> anyhow::Result<Option<(StoryBuilder, i64)>> {
-    let Some(saved) = store.pass_state("stories")? else { return Ok(None) };
-    if fingerprint(store, config, saved.fed_through)?.as_ref() != Some(&saved.fingerprint) {
-        tracing::debug!(
-            "the story pass's saved state is for other articles or another build: starting again"
-        );
-        return Ok(None);
-    }
-    match postcard::from_bytes::<StoryBuilder>(&saved.state) {
-        Ok(builder) => Ok(Some((builder, saved.fed_through))),
-        Err(e) => {
-            tracing::warn!(
-                "the story pass's saved state does not decode ({e}): starting again from the first article"
-            );
-            Ok(None)
-        }
-    }
-}
-
-/// What a saved state depends on besides the code's own format: this build (the executable's
-/// size and modification time: a new build may cluster differently), the configuration, and
-/// the articles fed ([`Store::articles_digest`]). `None` when the build cannot be told, so
-/// that nothing is saved that could not be checked.
+/// What the story pass's saved state depends on: this build, the configuration, and the
+/// articles fed ([`Store::articles_digest`]); `None` when the build cannot be told.
 fn fingerprint(store: &Store, config: &Config, fed_through: i64) -> anyhow::Result<Option<String>> {
-    let Some(build) = build_identity() else { return Ok(None) };
+    let Some(build) = pass_state::build_identity() else { return Ok(None) };
     let config = serde_json::to_string(config)?;
     Ok(Some(format!("{build} {config} {}", store.articles_digest(fed_through)?)))
-}
-
-/// This executable, as far as a saved pass state needs to know it (see [`fingerprint`]).
-pub(crate) fn build_identity() -> Option<String> {
-    let exe = std::env::current_exe().ok()?.metadata().ok()?;
-    let modified = exe.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    Some(format!("{}-{}-{}", env!("CARGO_PKG_VERSION"), exe.len(), modified.as_nanos()))
 }
 
 /// The dating pass, after the cluster pass: every article without a date of its own takes its
