@@ -208,3 +208,36 @@ fn the_story_and_resolve_passes_resume_where_they_stopped_with_the_results_of_wh
     assert!(stderr(&o).contains("saved state does not decode"), "{}", describe(&o));
     assert_eq!(story_tables(&resumed), tables);
 }
+
+/// An ingest killed after its story pass, while it dates and resolves, leaves a store that the
+/// next ingest brings to exactly what one clean run gives: each pass's writes and saved state
+/// land in one transaction, and a pass resumes from whatever state was last committed.
+#[test]
+fn an_ingest_killed_between_its_passes_resumes_to_the_clean_result() {
+    use std::io::BufRead;
+    let tmp = tempfile::tempdir().unwrap();
+    let Some(parts) = dev_in_three_parts(tmp.path()) else { return };
+    let (killed, clean) = (tmp.path().join("killed"), tmp.path().join("clean"));
+    for part in &parts[..2] {
+        run_ok(storyline(&clean).arg("ingest").arg(part));
+    }
+    run_ok(storyline(&killed).arg("ingest").arg(&parts[0]));
+    let mut child = storyline(&killed)
+        .args(["-v", "ingest"])
+        .arg(&parts[1])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    for line in stderr.lines() {
+        if line.unwrap().contains("story pass fed articles") {
+            child.kill().unwrap();
+            break;
+        }
+    }
+    child.wait().unwrap();
+    run_ok(storyline(&killed).arg("ingest").arg(&parts[1]));
+    assert_eq!(story_tables(&killed), story_tables(&clean));
+}
