@@ -23,9 +23,10 @@ const JSON_ERRORS_KEPT: usize = 1000;
 /// date with its precision, authors, site, language), then analysis (sentences, tokens, and
 /// named entities when --models has a model for its language; see `storyline entities`), and
 /// is stored once: the same bytes ingested again are recognised and counted as "already
-/// stored", never duplicated. After the inputs, every stored article is grouped into stories
-/// (`storyline stories`) and its entities are resolved across the store (`storyline
-/// entities`), each pass in one transaction.
+/// stored", never duplicated. After the inputs, the new articles join stories (`storyline
+/// stories`) and their entities are resolved across the store (`storyline entities`): each
+/// pass resumes from the state it saved at the last ingest, gives what a pass over every
+/// stored article would, and commits in one transaction.
 ///
 /// Articles are committed in batches; whatever the summary or progress bar has counted is on
 /// disk, so an interrupted ingest (Ctrl-C, kill, power cut) loses nothing it reported, and
