@@ -596,14 +596,10 @@ impl Store {
         .map_err(|e| self.sql_err(e))
     }
 
-    /// Every article with entity mentions, with its text and its mentions, articles in the
-    /// order they were stored and mentions in text order: what entity resolution replays
-    /// (the text from its own column: no article JSON is parsed).
-    pub fn mentions_by_article(&self) -> Result<Vec<ArticleMentions>, StoreError> {
-        self.mentions_by_article_between(0, i64::MAX)
-    }
-
-    /// [`Store::mentions_by_article`] for the articles numbered `after` + 1 to `through`.
+    /// Every article numbered `after` + 1 to `through` that has entity mentions, with its
+    /// text and its mentions, articles in the order they were stored and mentions in text
+    /// order: what entity resolution replays (the text from its own column: no article JSON
+    /// is parsed).
     pub fn mentions_by_article_between(
         &self,
         after: i64,

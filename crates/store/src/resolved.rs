@@ -167,14 +167,7 @@ impl Store {
                 variants.execute([e.id]).map_err(sql_err)?;
             }
         }
-        tx.execute("DELETE FROM pass_state WHERE pass = 'entities'", []).map_err(sql_err)?;
-        if let Some(s) = state {
-            tx.execute(
-                "INSERT INTO pass_state (pass, fed_through, fingerprint, state) VALUES ('entities', ?1, ?2, ?3)",
-                params![s.fed_through, s.fingerprint, s.state],
-            )
-            .map_err(sql_err)?;
-        }
+        crate::stories::put_pass_state(&tx, "entities", state).map_err(sql_err)?;
         {
             let mut entity = tx
                 .prepare(

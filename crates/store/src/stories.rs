@@ -49,6 +49,23 @@ pub struct PassState {
     pub state: Vec<u8>,
 }
 
+/// Sets the saved state of `pass` (none when `state` is `None`), inside the transaction that
+/// writes what the pass produced with it.
+pub(crate) fn put_pass_state(
+    tx: &rusqlite::Transaction,
+    pass: &str,
+    state: Option<&PassState>,
+) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM pass_state WHERE pass = ?1", [pass])?;
+    if let Some(s) = state {
+        tx.execute(
+            "INSERT INTO pass_state (pass, fed_through, fingerprint, state) VALUES (?1, ?2, ?3, ?4)",
+            params![pass, s.fed_through, s.fingerprint, s.state],
+        )?;
+    }
+    Ok(())
+}
+
 /// What the dating pass reads of an article, from columns rather than its JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatedRow {
@@ -89,14 +106,8 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `each` with every stored article, in the order they were stored (arrival
-    /// order), without holding them all in memory.
-    pub fn for_each_article(&self, mut each: impl FnMut(Article)) -> Result<(), StoreError> {
-        self.for_each_article_after(0, |_, a| each(a))
-    }
-
-    /// [`Store::for_each_article`] from the article after number `seq` (arrival order),
-    /// with each article's number.
+    /// Calls `each` with every article stored after number `seq`, with its number, in the
+    /// order they were stored (arrival order), without holding them all in memory.
     pub fn for_each_article_after(
         &self,
         seq: i64,
@@ -191,18 +202,9 @@ impl Store {
         let dir = self.dir.clone();
         let sql_err = |source| StoreError::Sql { dir: dir.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_err)?;
-        tx.execute_batch(
-            "DELETE FROM copies; DELETE FROM story_articles; DELETE FROM stories;
-             DELETE FROM pass_state WHERE pass = 'stories';",
-        )
-        .map_err(sql_err)?;
-        if let Some(s) = state {
-            tx.execute(
-                "INSERT INTO pass_state (pass, fed_through, fingerprint, state) VALUES ('stories', ?1, ?2, ?3)",
-                params![s.fed_through, s.fingerprint, s.state],
-            )
+        tx.execute_batch("DELETE FROM copies; DELETE FROM story_articles; DELETE FROM stories;")
             .map_err(sql_err)?;
-        }
+        put_pass_state(&tx, "stories", state).map_err(sql_err)?;
         {
             let mut story = tx
                 .prepare(
@@ -346,7 +348,7 @@ mod tests {
         assert_eq!(store.story_members().unwrap(), members);
         assert_eq!(store.list_stories(true, 10).unwrap(), [row(1, 2), row(2, 1)]);
         let mut seen = Vec::new();
-        store.for_each_article(|a| seen.push(a.text)).unwrap();
+        store.for_each_article_after(0, |_, a| seen.push(a.text)).unwrap();
         assert_eq!(seen, ["Un.", "Deux.", "Trois."]);
         let mut after = Vec::new();
         store.for_each_article_after(1, |seq, a| after.push((seq, a.text))).unwrap();

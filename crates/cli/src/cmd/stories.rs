@@ -150,9 +150,10 @@ impl StoryBuilder {
 }
 
 /// Dates by instant; at the same instant the more precise one is the later (`2022-01-06`
-/// before `2022-01-06T00:00Z`), so that ties resolve the same way whatever the feeding order.
-fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, String) {
-    (d.utc_minutes(), d.precision(), d.to_string())
+/// before `2022-01-06T00:00Z`), then the one with an offset, so that ties resolve the same
+/// way whatever the feeding order.
+fn instant_order(d: &PartialDateTime) -> (i64, storyline_doc::Precision, Option<i16>) {
+    (d.utc_minutes(), d.precision(), d.offset_minutes)
 }
 
 /// The cluster pass: the stored articles in arrival order through the dedup index and the
